@@ -1,0 +1,70 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Warnings are errors in every target of ours (STYLE.md), not in dependencies.
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
+let package = Package(
+    name: "recall",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "recall", targets: ["recall"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+    ],
+    targets: [
+        // C libraries from the system, through module maps.
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]),
+
+        // The domain, bottom up; dependencies point one way (DESIGN.md).
+        .target(
+            name: "Flashcards",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        .target(name: "HTMLTree", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .target(
+            name: "DeckBuilding",
+            dependencies: ["Flashcards", "HTMLTree", .product(name: "Ink", package: "Ink")],
+            swiftSettings: strict),
+        .target(name: "Scheduling", dependencies: ["Flashcards"], swiftSettings: strict),
+        .target(name: "Storage", dependencies: ["Flashcards", "Scheduling"], swiftSettings: strict),
+        .target(name: "Quizzes", dependencies: ["Flashcards"], swiftSettings: strict),
+        .target(
+            name: "Interchange",
+            dependencies: ["Flashcards", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strict),
+        .target(
+            name: "Trainer",
+            dependencies: [
+                "Flashcards", "DeckBuilding", "Scheduling", "Storage", "Quizzes", "Interchange",
+                .product(name: "Rainbow", package: "Rainbow"),
+            ],
+            swiftSettings: strict),
+        .target(name: "ReadlineSupport", dependencies: ["Trainer", "CReadline"], swiftSettings: strict),
+        .executableTarget(
+            name: "recall",
+            dependencies: [
+                "Flashcards", "DeckBuilding", "Scheduling", "Storage", "Quizzes", "Interchange",
+                "Trainer", "ReadlineSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+
+        // Shared test helpers: temp dirs, fixed clock, seeded RNG, golden files.
+        .target(name: "TestSupport", dependencies: ["Flashcards", "Trainer"], swiftSettings: strict),
+
+        .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
+    ]
+)

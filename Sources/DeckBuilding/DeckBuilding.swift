@@ -1,0 +1,1 @@
+// Article readers and the rules that make cards (issue #2).

@@ -1,0 +1,1 @@
+// CSV, TSV, Anki, Quizlet, GIFT and Aiken (issues #5, #6).

@@ -1,0 +1,1 @@
+// Quiz generation, grading and sheets (issue #5).

@@ -1,0 +1,1 @@
+// The readline-backed LineReader (issue #4).

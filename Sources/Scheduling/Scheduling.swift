@@ -1,0 +1,1 @@
+// FSRS-6 and the study queue (issue #3).

@@ -1,0 +1,55 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes that either replace a file whole or leave it untouched.
+public enum AtomicFile {
+    /// Writes `data` to a temporary file beside `url`, flushes it, renames it over `url`, and
+    /// flushes the directory, so a crash at any moment leaves the old file or the new one, never
+    /// a torn mix.
+    public static func write(_ data: Data, to url: URL) throws(StorageError) {
+        let dir = url.deletingLastPathComponent()
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path: temp.path, detail: errnoText()) }
+        var ok = true
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    return
+                }
+                offset += n
+            }
+        }
+        if ok { ok = fsync(fd) == 0 }
+        let detail = errnoText()
+        close(fd)
+        guard ok else {
+            unlink(temp.path)
+            throw .io(path: url.path, detail: detail)
+        }
+        guard rename(temp.path, url.path) == 0 else {
+            let detail = errnoText()
+            unlink(temp.path)
+            throw .io(path: url.path, detail: detail)
+        }
+        syncDirectory(dir)
+    }
+
+    /// Flushes a directory's entries (a rename is durable only once its directory is).
+    public static func syncDirectory(_ dir: URL) {
+        let dfd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 {
+            fsync(dfd)
+            close(dfd)
+        }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,83 @@
+import Flashcards
+import Foundation
+
+/// Reads and writes `Decks/<slug>.json`.
+public struct DeckStore: Sendable {
+    public let home: DataHome
+
+    public init(home: DataHome) { self.home = home }
+
+    public func url(for name: DeckName) -> URL { home.decks.appendingPathComponent(name.fileName) }
+
+    /// Every deck file's name, sorted.
+    public func names() -> [DeckName] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: home.decks.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .compactMap { try? DeckName($0) }
+            .sorted()
+    }
+
+    public func exists(_ name: DeckName) -> Bool { FileManager.default.fileExists(atPath: url(for: name).path) }
+
+    public func load(_ name: DeckName) throws(StorageError) -> Deck {
+        let url = url(for: name)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw .missingDeck(name: name.slug, decksDir: home.decks.path)
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw .io(path: url.path, detail: "\(error.localizedDescription)")
+        }
+        return try DeckStore.decode(data, path: url.path)
+    }
+
+    /// Decodes a deck file, refusing newer formats rather than misreading them.
+    public static func decode(_ data: Data, path: String) throws(StorageError) -> Deck {
+        struct Header: Decodable { var format: Int? }
+        do {
+            let header = try JSONDecoder().decode(Header.self, from: data)
+            if let f = header.format, f > Deck.currentFormat {
+                throw StorageError.newerFormat(path: path, found: f, supported: Deck.currentFormat)
+            }
+            return try JSONDecoder().decode(Deck.self, from: data)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw .corrupt(path: path, line: nil, detail: "not a recall deck (\(Self.describe(error)))")
+        }
+    }
+
+    /// The deck as it is stored: pretty-printed with sorted keys so it diffs well.
+    public static func encode(_ deck: Deck) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain value types cannot fail; a failure here is a programming error.
+        guard var data = try? encoder.encode(deck) else { preconditionFailure("deck not encodable") }
+        data.append(0x0A)
+        return data
+    }
+
+    /// Writes the deck atomically; on any failure the previous file is untouched.
+    public func save(_ deck: Deck, as name: DeckName) throws(StorageError) {
+        do { try home.prepare() } catch { throw .io(path: home.root.path, detail: "\(error.localizedDescription)") }
+        try AtomicFile.write(DeckStore.encode(deck), to: url(for: name))
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let ctx):
+            "missing '\(key.stringValue)' at \(path(ctx))"
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
+            "\(ctx.debugDescription) at \(path(ctx))"
+        case DecodingError.dataCorrupted(let ctx):
+            ctx.debugDescription
+        default:
+            "\(error)"
+        }
+    }
+
+    private static func path(_ ctx: DecodingError.Context) -> String {
+        let p = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+        return p.isEmpty ? "top level" : p
+    }
+}

@@ -1,0 +1,36 @@
+import Flashcards
+import Foundation
+import Testing
+
+struct CardIDTests {
+    @Test func sameQuestionGivesSameID() {
+        let a = CardID.derived(kind: .faq, question: "What prompted Kim Jong Un to meet with Russia?")
+        let b = CardID.derived(kind: .faq, question: "What prompted Kim Jong Un to meet with Russia?")
+        #expect(a == b)
+        #expect(a.rawValue.count == 12)
+        #expect(a.rawValue.allSatisfy { $0.isHexDigit })
+    }
+
+    @Test func cosmeticEditsKeepTheID() {
+        let a = CardID.derived(kind: .faq, question: "What is  spaced repetition?")
+        let b = CardID.derived(kind: .faq, question: "what is spaced repetition")
+        #expect(a == b)
+    }
+
+    @Test func differentQuestionsOrKindsDiffer() {
+        #expect(
+            CardID.derived(kind: .faq, question: "What is A?") != CardID.derived(kind: .faq, question: "What is B?"))
+        #expect(CardID.derived(kind: .faq, question: "Topic") != CardID.derived(kind: .keypoint, question: "Topic"))
+    }
+
+    @Test func idIsPinned() {
+        // Ids are stored in decks and progress files: a change here orphans every user's progress.
+        #expect(CardID.derived(kind: .faq, question: "What is recall?").rawValue == "a2a8c5035e18")
+    }
+
+    @Test func answerEditKeepsID() {
+        let card = Card(kind: .faq, front: "Why?", back: "Because.")
+        let edited = Card(kind: .faq, front: "Why?", back: "Because, really.")
+        #expect(card.id == edited.id)
+    }
+}

@@ -31,7 +31,7 @@ public enum RecallProcess {
         process.standardInput = input
         try process.run()
         // Drain stderr on another thread so neither pipe can fill and block the child.
-        let errBox = DataBox()
+        let errBox = LockedData()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
@@ -48,11 +48,4 @@ public enum RecallProcess {
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errBox.get(), as: UTF8.self))
     }
-}
-
-private final class DataBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ d: Data) { lock.withLock { data = d } }
-    func get() -> Data { lock.withLock { data } }
 }

@@ -66,5 +66,9 @@ let package = Package(
         .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "TrainerTests",
+            dependencies: ["Trainer", "Storage", "Scheduling", "TestSupport", "recall"],
+            swiftSettings: strict),
     ]
 )

@@ -1,1 +1,0 @@
-// The readline-backed LineReader (issue #4).

@@ -60,10 +60,17 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // Benchmarks: reproducible, release-built executables (Benchmarks/*.md has the numbers).
+        .executableTarget(
+            name: "SchedulingBenchmark", dependencies: ["Scheduling", "Flashcards"],
+            path: "Benchmarks/SchedulingBenchmark", swiftSettings: strict),
+
         // Shared test helpers: temp dirs, fixed clock, seeded RNG, golden files.
         .target(name: "TestSupport", dependencies: ["Flashcards", "Trainer"], swiftSettings: strict),
 
         .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
         .testTarget(

@@ -72,6 +72,9 @@ let package = Package(
         .testTarget(
             name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
+            name: "DeckBuildingTests", dependencies: ["DeckBuilding", "HTMLTree", "TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(
             name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "TrainerTests",

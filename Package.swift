@@ -65,6 +65,9 @@ let package = Package(
 
         .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
+            name: "DeckBuildingTests", dependencies: ["DeckBuilding", "HTMLTree", "TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(
             name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
     ]
 )

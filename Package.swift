@@ -60,6 +60,11 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // Benchmarks: reproducible, release-built executables (Benchmarks/*.md has the numbers).
+        .executableTarget(
+            name: "SchedulingBenchmark", dependencies: ["Scheduling", "Flashcards"],
+            path: "Benchmarks/SchedulingBenchmark", swiftSettings: strict),
+
         // Shared test helpers: temp dirs, fixed clock, seeded RNG, golden files.
         .target(name: "TestSupport", dependencies: ["Flashcards", "Trainer"], swiftSettings: strict),
 
@@ -67,6 +72,8 @@ let package = Package(
         .testTarget(
             name: "DeckBuildingTests", dependencies: ["DeckBuilding", "HTMLTree", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(
+            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
     ]

@@ -65,6 +65,8 @@ let package = Package(
 
         .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
+            name: "InterchangeTests", dependencies: ["Interchange", "Flashcards", "TestSupport"], swiftSettings: strict),
+        .testTarget(
             name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -70,10 +70,12 @@ let package = Package(
 
         .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], swiftSettings: strict),
-        .testTarget(
             name: "DeckBuildingTests", dependencies: ["DeckBuilding", "HTMLTree", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(
+            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "InterchangeTests", dependencies: ["Interchange", "Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
         .testTarget(

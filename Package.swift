@@ -77,7 +77,11 @@ let package = Package(
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
+            name: "StorageTests", dependencies: ["Storage", "Scheduling", "Flashcards", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "RecallCLITests", dependencies: ["recall", "Storage", "Flashcards", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "TrainerTests",
             dependencies: ["Trainer", "Storage", "Scheduling", "TestSupport", "recall"],

@@ -64,6 +64,9 @@ let package = Package(
         .executableTarget(
             name: "SchedulingBenchmark", dependencies: ["Scheduling", "Flashcards"],
             path: "Benchmarks/SchedulingBenchmark", swiftSettings: strict),
+        .executableTarget(
+            name: "ReplBenchmark", dependencies: ["Flashcards", "Storage", "Trainer"], path: "Benchmarks/ReplBenchmark",
+            swiftSettings: strict),
 
         // Shared test helpers: temp dirs, fixed clock, seeded RNG, golden files.
         .target(name: "TestSupport", dependencies: ["Flashcards", "Trainer"], swiftSettings: strict),
@@ -85,6 +88,6 @@ let package = Package(
         .testTarget(
             name: "TrainerTests",
             dependencies: ["Trainer", "Storage", "Scheduling", "TestSupport", "recall"],
-            swiftSettings: strict),
+            exclude: ["Snapshots"], swiftSettings: strict),
     ]
 )

@@ -35,6 +35,12 @@ enum ReadlineState {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: poll() must return so the read can end
         sigaction(SIGINT, &action, nil)
+        // A parent may hand down SIGINT blocked (a thread pool's mask survives exec); unblock it
+        // or Ctrl-C would never reach the handler.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     static func loadHistory(_ file: URL) {

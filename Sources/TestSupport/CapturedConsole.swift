@@ -14,4 +14,10 @@ public final class CapturedConsole: Console {
 
     public func write(_ text: String) { output += text }
     public func writeError(_ text: String) { errors += text }
+
+    /// Forgets what was written, to capture the next part of a test on its own.
+    public func clear() {
+        output = ""
+        errors = ""
+    }
 }

@@ -16,8 +16,8 @@ public final class ReplContext {
     public let environment: [String: String]
     /// A seed for anything random in a session (fuzz, cram order); fixed in tests.
     public let seed: UInt64
-    /// The learner's calendar: where study days begin and end.
-    public let calendar: Calendar
+    /// The learner's time zone: where study days begin and end.
+    public let timeZone: TimeZone
     /// The decks and their progress.
     public let library: DeckLibrary
 
@@ -25,10 +25,10 @@ public final class ReplContext {
         reader: LineReader, answers: LineReader? = nil, console: Console, home: DataHome, library: DeckLibrary,
         clock: Clock = SystemClock(),
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        seed: UInt64 = UInt64.random(in: .min ... .max), calendar: Calendar = .current
+        seed: UInt64 = UInt64.random(in: .min ... .max), timeZone: TimeZone = .current
     ) {
         self.library = library
-        self.calendar = calendar
+        self.timeZone = timeZone
         self.reader = reader
         self.answers = answers ?? reader
         self.console = console

@@ -1,5 +1,6 @@
 import Flashcards
 import Foundation
+import Scheduling
 
 /// `stats [DECK] [--json]`: counts, retention, forecast, heatmap, streak.
 public enum StatsCommand {
@@ -42,6 +43,6 @@ public enum StatsCommand {
         }
         return StatsReport(
             deck: deck == nil ? nil : title.map(TerminalSanitizer.inertLine), input: input, now: now,
-            calendar: context.calendar)
+            cutoff: DayCutoff(timeZone: context.timeZone))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// A deck's (or all decks') statistics, computed from card states and the review log.
 public struct StatsReport: Codable, Equatable, Sendable {
@@ -65,11 +66,9 @@ public struct StatsReport: Codable, Equatable, Sendable {
     public var streak: Int
     public var totalReviews: Int
 
-    /// - Parameters:
-    ///   - calendar: the learner's calendar; its time zone decides where days begin.
-    ///   - dayStartHour: the study day rolls over at this hour (4 AM, as in Anki).
-    public init(deck: String?, input: Input, now: Date, calendar: Calendar, dayStartHour: Int = 4) {
-        let days = StudyDays(calendar: calendar, dayStartHour: dayStartHour)
+    /// - Parameter cutoff: where study days begin (4 AM local by default, as in Anki).
+    public init(deck: String?, input: Input, now: Date, cutoff: DayCutoff) {
+        let days = StudyDays(cutoff: cutoff)
         let today = days.index(of: now)
         self.deck = deck
         var byState: [String: Int] = [:]
@@ -113,33 +112,12 @@ public struct StatsReport: Codable, Equatable, Sendable {
     }
 }
 
-/// Study days: calendar days that begin at the day-start hour, numbered from an epoch.
+/// Study days numbered as integers, for counting per day.
 struct StudyDays {
-    let calendar: Calendar
-    let dayStartHour: Int
-    private static let reference = Date(timeIntervalSince1970: 0)
+    let cutoff: DayCutoff
 
-    /// The number of the study day holding `date`.
-    func index(of date: Date) -> Int {
-        let shifted = date.addingTimeInterval(-Double(dayStartHour) * 3600)
-        let start = calendar.startOfDay(for: shifted)
-        let components = calendar.dateComponents([.year, .month, .day], from: start)
-        let utc = DateComponents(
-            calendar: Self.utc, year: components.year, month: components.month, day: components.day)
-        let noon = Self.utc.date(from: utc) ?? start
-        return Int((noon.timeIntervalSince(Self.reference) / 86_400).rounded(.down))
-    }
+    func index(of date: Date) -> Int { cutoff.day(containing: date).ordinal }
 
     /// `2026-03-01` for a study day's number.
-    func label(_ index: Int) -> String {
-        let date = Self.reference.addingTimeInterval(Double(index) * 86_400)
-        let c = Self.utc.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    }
-
-    private static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        return calendar
-    }()
+    func label(_ index: Int) -> String { Day(ordinal: index).description }
 }

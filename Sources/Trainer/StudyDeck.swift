@@ -26,8 +26,9 @@ public protocol StudyDeck: AnyObject {
     func counts(at time: Date) -> StudyCounts
     /// The card with this id, as the deck holds it now.
     func card(_ id: CardID) -> Card?
-    /// The card to show now, or nil when nothing is due.
-    func nextCard(at time: Date) -> Card?
+    /// The card to show now and the counts left with it, or nil when nothing is due (one
+    /// pass over the queue: this runs between a rating and the next card).
+    func next(at time: Date) -> (card: Card, counts: StudyCounts)?
     /// The next interval for each rating, formatted (`10m`, `3d`).
     func intervals(for card: CardID, at time: Date) -> [Rating: String]
     /// Records an answer; when this returns the answer is on disk.

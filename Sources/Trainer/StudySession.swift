@@ -45,7 +45,7 @@ public final class StudySession {
     }
 
     private func studyQueue() -> Ending {
-        if deck.nextCard(at: context.clock.now) == nil {
+        if deck.next(at: context.clock.now) == nil {
             switch offerMore() {
             case .queue: break
             case .cram: return cram()
@@ -53,14 +53,15 @@ public final class StudySession {
             }
         }
         while true {
-            let comeback = undone.flatMap { deck.card($0) }
+            let now = context.clock.now
+            let comeback = undone.flatMap { deck.card($0) }.map { (card: $0, counts: deck.counts(at: now)) }
             undone = nil
-            guard let next = comeback ?? deck.nextCard(at: context.clock.now) else {
+            guard let next = comeback ?? deck.next(at: now) else {
                 context.say(painter.good("Nothing more is due in \(TerminalSanitizer.inertLine(deck.title)) today."))
                 return .finished
             }
-            let card = edited[next.id] ?? next
-            switch study(card) {
+            let card = edited[next.card.id] ?? next.card
+            switch study(card, counts: next.counts) {
             case .next: continue
             case .leave(let ending): return ending
             }
@@ -73,10 +74,10 @@ public final class StudySession {
     }
 
     /// One card, from front to rating (or to a key that moves on).
-    private func study(_ original: Card) -> Step {
+    private func study(_ original: Card, counts: StudyCounts) -> Step {
         var card = original
         let shown = context.clock.now
-        showFront(card, counts: deck.counts(at: shown))
+        showFront(card, counts: counts)
         var suggestion: Rating = .good
         front: while true {
             switch context.answers.readInput(prompt: "answer (Enter reveals; u s b e q)> ") {

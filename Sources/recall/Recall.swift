@@ -7,8 +7,19 @@ struct Recall: ParsableCommand {
         commandName: "recall",
         abstract: "Turn articles into flashcards, and remember them.",
         version: "0.1.0",
-        subcommands: [Build.self, Export.self, Import.self, Review.self, Due.self, Doctor.self, Drill.self]
+        subcommands: [
+            Build.self, Export.self, Import.self, Review.self, Due.self, Doctor.self, Drill.self, Study.self,
+            Stats.self,
+        ]
     )
+
+    @OptionGroup var homeOptions: HomeOptions
+
+    /// With no subcommand, recall opens the REPL.
+    func run() throws {
+        let status = ReplLauncher.run(home: homeOptions.dataHome)
+        if status != 0 { throw ExitCode(status) }
+    }
 
     /// One exit policy for every command (STYLE.md): usage errors exit 64 with usage text,
     /// domain errors print `Error: …` to stderr and exit 1.

@@ -1,14 +1,11 @@
 import Foundation
+import Scheduling
 import Testing
 
 @testable import Trainer
 
 struct StatsReportTests {
-    var utc: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }
+    let utc = DayCutoff(hour: 4, timeZone: TimeZone(identifier: "UTC")!)
 
     let now = ISO8601DateFormatter().date(from: "2026-03-10T12:00:00Z")!
 
@@ -25,7 +22,7 @@ struct StatsReportTests {
             .init(time: day(-7), passed: true, wasReview: true),
             .init(time: day(-20), passed: true, wasReview: true),
         ]
-        let report = StatsReport(deck: nil, input: .init(cards: [], reviews: reviews), now: now, calendar: utc)
+        let report = StatsReport(deck: nil, input: .init(cards: [], reviews: reviews), now: now, cutoff: utc)
         #expect(report.last7.reviews == 4)
         #expect(report.last7.matureReviews == 3)
         #expect(report.last7.passed == 2)
@@ -37,17 +34,17 @@ struct StatsReportTests {
         let reviews = [-1, -2, -3, -5].map {
             StatsReport.Input.ReviewEntry(time: day($0), passed: true, wasReview: false)
         }
-        let report = StatsReport(deck: nil, input: .init(cards: [], reviews: reviews), now: now, calendar: utc)
+        let report = StatsReport(deck: nil, input: .init(cards: [], reviews: reviews), now: now, cutoff: utc)
         #expect(report.streak == 3)
         let broken = StatsReport(
-            deck: nil, input: .init(cards: [], reviews: Array(reviews.dropFirst())), now: now, calendar: utc)
+            deck: nil, input: .init(cards: [], reviews: Array(reviews.dropFirst())), now: now, cutoff: utc)
         #expect(broken.streak == 0)
     }
 
     @Test func studyDayBeginsAtFourInTheMorning() {
         // 02:00 on the 10th still belongs to the 9th's study day.
         let early = StatsReport.Input.ReviewEntry(time: day(0, hour: 2), passed: true, wasReview: false)
-        let report = StatsReport(deck: nil, input: .init(cards: [], reviews: [early]), now: now, calendar: utc)
+        let report = StatsReport(deck: nil, input: .init(cards: [], reviews: [early]), now: now, cutoff: utc)
         #expect(report.heatmap.last?.date == "2026-03-10")
         #expect(report.heatmap.last?.count == 0)
         #expect(report.heatmap[report.heatmap.count - 2] == .init(date: "2026-03-09", count: 1))
@@ -64,7 +61,7 @@ struct StatsReportTests {
             .init(state: .new, due: nil),
             .init(state: .suspended, due: day(1)),
         ]
-        let report = StatsReport(deck: nil, input: .init(cards: cards, reviews: []), now: now, calendar: utc)
+        let report = StatsReport(deck: nil, input: .init(cards: cards, reviews: []), now: now, cutoff: utc)
         #expect(report.forecast.count == 14)
         #expect(report.forecast[0] == .init(date: "2026-03-10", count: 3))
         #expect(report.forecast[1].count == 0)

@@ -18,6 +18,17 @@ struct TextWrapperTests {
         #expect(TextWrapper.wrap("abcdefghijklmnop", width: 10) == "abcdefghij\nklmnop")
     }
 
+    @Test func linesThatFitKeepTheirSpacing() {
+        #expect(TextWrapper.wrap("  help [COMMAND]    List", width: 40) == "  help [COMMAND]    List")
+    }
+
+    @Test func colourCodesTakeNoRoom() {
+        let red = "\u{1B}[31mred\u{1B}[0m"
+        let text = Array(repeating: red, count: 4).joined(separator: " ")
+        #expect(TextWrapper.wrap(text, width: 15) == text)
+        #expect(TextWrapper.wrap(text, width: 10) == "\(red) \(red)\n\(red) \(red)")
+    }
+
     @Test func noWidthMeansNoWrapping() {
         let long = String(repeating: "word ", count: 50)
         #expect(TextWrapper.wrap(long, width: nil) == long)

@@ -112,9 +112,12 @@ public final class DeckProgress {
     // MARK: What to study
 
     /// The study queue now: what is due, in the order to show it.
-    public func queue(at time: Date? = nil) -> StudyQueue {
+    /// - Parameter cards: a subset of the deck in deck order, for a caller that knows which
+    ///   cards can be due today (the REPL, between a rating and the next card); the whole deck
+    ///   when nil.
+    public func queue(at time: Date? = nil, among cards: [Card]? = nil) -> StudyQueue {
         StudyQueue(
-            cards: deck.cards, progress: progress, answers: recent.map(\.answer), settings: settings,
+            cards: cards ?? deck.cards, progress: progress, answers: recent.map(\.answer), settings: settings,
             now: time ?? clock.now, timeZone: timeZone)
     }
 

@@ -10,6 +10,10 @@ final class StorageStudyDeck: StudyDeck {
     /// New cards let in beyond today's limit (`n` when nothing is due), in deck order.
     private var extraNew: [CardID] = []
 
+    /// The cards that can come up today, so the queue between two cards is not worked out
+    /// over the whole deck.
+    private lazy var candidates = TodaysCandidates(progress: progress)
+
     init(progress: DeckProgress, store: DeckStore) {
         self.progress = progress
         self.store = store
@@ -21,12 +25,12 @@ final class StorageStudyDeck: StudyDeck {
     func card(_ id: CardID) -> Card? { progress.card(id) }
 
     func counts(at time: Date) -> StudyCounts {
-        let counts = progress.queue(at: time).counts
+        let counts = candidates.queue(at: time).counts
         return StudyCounts(new: counts.new + pendingExtraNew.count, learning: counts.learning, due: counts.review)
     }
 
     func next(at time: Date) -> (card: Card, counts: StudyCounts)? {
-        let queue = progress.queue(at: time)
+        let queue = candidates.queue(at: time)
         let extra = pendingExtraNew
         let counts = StudyCounts(
             new: queue.counts.new + extra.count, learning: queue.counts.learning, due: queue.counts.review)
@@ -79,6 +83,7 @@ final class StorageStudyDeck: StudyDeck {
 
     func allowMoreNew(_ count: Int, at time: Date) {
         extraNew += unseenNew(at: time).prefix(count)
+        candidates.include(extraNew)
     }
 
     /// New cards in deck order that today's queue does not hold.

@@ -31,6 +31,14 @@ extension StudySession {
             ? painter.good("✓ \(percent)% correct")
             : painter.bad("✗ \(percent)%")
         context.say(verdict + painter.dim(" · suggests \(match.suggestedRating)"))
+        // With no word in common a diff is only the whole answer in brackets: the back says it.
+        let overlaps = match.diff.contains { change in
+            switch change {
+            case .same, .near: true
+            case .missing, .extra: false
+            }
+        }
+        guard overlaps else { return }
         let words = match.diff.map { change -> String in
             switch change {
             case .same(let word): TerminalSanitizer.inertLine(word)
@@ -46,11 +54,21 @@ extension StudySession {
     /// The answer, then the paragraph it came from when that says more.
     func showBack(_ card: Card) {
         context.say(painter.bold("A: ") + TerminalSanitizer.inert(card.back))
-        if let paragraph = card.context, TextNormalizer.matchKey(paragraph) != TextNormalizer.matchKey(card.back),
-            !paragraph.isEmpty
-        {
+        if let paragraph = Self.contextBeyondBack(card) {
             context.say(painter.dim(TerminalSanitizer.inert(paragraph)), indent: "   ")
         }
+    }
+
+    /// The context paragraph less what the back already said: nothing when it says no more,
+    /// the rest when it begins with the back.
+    static func contextBeyondBack(_ card: Card) -> String? {
+        guard let paragraph = card.context?.trimmingCharacters(in: .whitespacesAndNewlines), !paragraph.isEmpty,
+            TextNormalizer.matchKey(paragraph) != TextNormalizer.matchKey(card.back)
+        else { return nil }
+        let back = card.back.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard paragraph.hasPrefix(back) else { return paragraph }
+        let rest = paragraph.dropFirst(back.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        return rest.isEmpty ? nil : "… " + rest
     }
 
     /// `1 Again 10m · 2 Hard 1d · 3 Good 3d · 4 Easy 8d`, the suggestion in bold.

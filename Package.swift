@@ -77,6 +77,10 @@ let package = Package(
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
+            name: "StorageTests", dependencies: ["Storage", "Scheduling", "Flashcards", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "RecallCLITests", dependencies: ["recall", "Storage", "Flashcards", "TestSupport"],
+            swiftSettings: strict),
     ]
 )

@@ -65,6 +65,12 @@ let package = Package(
 
         .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
+            name: "QuizzesTests", dependencies: ["Quizzes", "Flashcards", "TestSupport"],
+            exclude: ["Fixtures", "Snapshots"], swiftSettings: strict),
+        .testTarget(
+            name: "QuizSessionTests", dependencies: ["Trainer", "Quizzes", "Flashcards", "Storage", "TestSupport"],
+            exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(
             name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
     ]
 )

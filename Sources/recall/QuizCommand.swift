@@ -11,7 +11,7 @@ struct QuizCommand: ParsableCommand {
         abstract: "Take a seeded quiz on a deck, print it, or see the gradebook.",
         discussion: """
             recall quiz DECK [--questions N] [--mode M] [--seed S] [--exam] [--time-limit T] [--student NAME]
-            recall quiz DECK --print [--seed S] [--format markdown|html] [--output FILE]
+            recall quiz DECK --print [--seed S] [--format markdown|html|gift|aiken] [--output FILE]
             recall quiz results DECK [--csv]
             (recall quiz DECK is short for recall quiz take DECK.)
             """,
@@ -21,4 +21,3 @@ struct QuizCommand: ParsableCommand {
 }
 
 extension QuizMode: ExpressibleByArgument {}
-extension QuizSheet.Format: ExpressibleByArgument {}

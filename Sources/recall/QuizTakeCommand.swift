@@ -6,6 +6,11 @@ import Storage
 import Trainer
 
 struct QuizTakeCommand: ParsableCommand {
+    /// What `--print` writes.
+    enum PrintFormat: String, CaseIterable, ExpressibleByArgument {
+        case markdown, html, gift, aiken
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "take",
         abstract: "Take a quiz in the terminal, or print it with --print (the default subcommand of quiz)."
@@ -37,8 +42,8 @@ struct QuizTakeCommand: ParsableCommand {
     @Flag(name: .customLong("print"), help: "Write the question sheet and the answer key instead of asking.")
     var printSheet = false
 
-    @Option(help: "Sheet format with --print: markdown or html.")
-    var format: QuizSheet.Format = .markdown
+    @Option(help: "With --print: markdown or html (sheet and key), or gift or aiken (this quiz for an LMS).")
+    var format: PrintFormat = .markdown
 
     @Option(
         help: ArgumentHelp(
@@ -84,15 +89,22 @@ struct QuizTakeCommand: ParsableCommand {
     }
 
     private func writeSheet(_ quiz: Quiz) throws {
-        let sheet = QuizSheet(quiz: quiz, format: format)
         let stderr = FileHandle.standardError
         for note in quiz.notes { stderr.write(Data("Note: \(TerminalSanitizer.inertLine(note))\n".utf8)) }
+        let sheetFormat: QuizSheet.Format
+        switch format {
+        case .markdown: sheetFormat = .markdown
+        case .html: sheetFormat = .html
+        case .gift: return try writeExchange(GIFTFormat.render(quiz))
+        case .aiken: return try writeExchange(AikenFormat.render(quiz))
+        }
+        let sheet = QuizSheet(quiz: quiz, format: sheetFormat)
         guard let output else {
             FileHandle.standardOutput.write(Data(sheet.combined.utf8))
             return
         }
         var sheetURL = URL(fileURLWithPath: output)
-        if sheetURL.pathExtension.isEmpty { sheetURL.appendPathExtension(format.fileExtension) }
+        if sheetURL.pathExtension.isEmpty { sheetURL.appendPathExtension(sheetFormat.fileExtension) }
         // quiz.html → quiz-key.html, beside it.
         let keyName = sheetURL.deletingPathExtension().lastPathComponent + "-key." + sheetURL.pathExtension
         let keyFile = sheetURL.deletingLastPathComponent().appendingPathComponent(keyName)
@@ -103,6 +115,20 @@ struct QuizTakeCommand: ParsableCommand {
             throw RecallFailure(message: "cannot write the sheet: \(error.localizedDescription)")
         }
         stderr.write(Data("Wrote \(sheetURL.path) and the answer key \(keyFile.path) (seed \(quiz.seed)).\n".utf8))
+    }
+
+    /// A GIFT or Aiken file of the quiz: to `--output` or stdout; what it could not carry, to stderr.
+    private func writeExchange(_ rendering: FormatRendering) throws {
+        for skipped in rendering.skipped {
+            FileHandle.standardError.write(Data("Skipped \(TerminalSanitizer.inertLine(skipped.description))\n".utf8))
+        }
+        guard let output else {
+            FileHandle.standardOutput.write(Data(rendering.text.utf8))
+            return
+        }
+        do { try Data(rendering.text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+            throw RecallFailure(message: "cannot write \(output): \(error.localizedDescription)")
+        }
     }
 
     /// Seconds in `90s`, `10m`, `1h`, `1:30`, or a bare number of minutes; nil when not a

@@ -123,3 +123,16 @@ struct QuizCommandTests {
         #expect(minutes.stdout.contains("Time limit: 2:00."))
     }
 }
+
+extension QuizCommandTests {
+    @Test func theSeededQuizCanBePrintedForAnLMS() throws {
+        let gift = try recall(["quiz", "geography", "--print", "--seed", "42", "--format", "gift"])
+        #expect(gift.status == 0, "\(gift.stderr)")
+        #expect(gift.stdout.contains("::Q1 "))
+        let aiken = try recall(["quiz", "geography", "--print", "--seed", "42", "--format", "aiken"])
+        #expect(aiken.status == 0)
+        #expect(aiken.stdout.contains("ANSWER: "))
+        // Seed 42's typed question cannot be carried by Aiken, and says so.
+        #expect(aiken.stderr.contains("Skipped card g08: question 8: typed questions cannot be written"))
+    }
+}

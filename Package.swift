@@ -68,16 +68,26 @@ let package = Package(
         // Shared test helpers: temp dirs, fixed clock, seeded RNG, golden files.
         .target(name: "TestSupport", dependencies: ["Flashcards", "Trainer"], swiftSettings: strict),
 
-        .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "DeckBuildingTests", dependencies: ["DeckBuilding", "HTMLTree", "TestSupport"],
-            exclude: ["Fixtures"], swiftSettings: strict),
+            name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
-            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], swiftSettings: strict),
+            name: "DeckBuildingTests", dependencies: ["DeckBuilding", "HTMLTree", "TestSupport"], exclude: ["Fixtures"],
+            swiftSettings: strict),
         .testTarget(
-            name: "InterchangeTests", dependencies: ["Interchange", "Flashcards", "TestSupport"], swiftSettings: strict),
+            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "InterchangeTests", dependencies: ["Interchange", "Flashcards", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "Scheduling", "Flashcards", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "QuizzesTests", dependencies: ["Quizzes", "Flashcards", "TestSupport"], exclude: ["Fixtures", "Snapshots"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "QuizSessionTests", dependencies: ["Trainer", "Quizzes", "Flashcards", "Storage", "TestSupport"], exclude: ["Snapshots"],
             swiftSettings: strict),
         .testTarget(
             name: "RecallCLITests", dependencies: ["recall", "Storage", "Flashcards", "TestSupport"],

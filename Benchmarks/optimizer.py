@@ -89,7 +89,7 @@ def simulate(cards, reviews, seed, retention=0.9):
             else:
                 interval = s / model.factor * (retention ** (1 / model.decay) - 1) * (0.6 + 0.8 * rng.random())
                 days = max(1, round(interval))
-                t += days * 86400 + 3600 * (rng.random() - 0.5)
+                t += days * 86400 + 3600 * rng.random()
                 if rng.random() >= model.r(days, s):
                     g = 1
                 else:

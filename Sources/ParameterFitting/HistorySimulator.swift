@@ -17,6 +17,8 @@ public struct HistorySimulator: Sendable {
     public var recallRatings: [Double] = [0.15, 0.75, 0.1]
     /// Chance of a same-day re-review after a lapse.
     public var sameDayAfterLapse = 0.5
+    /// How far from the due day reviews happen, as a multiple of the interval.
+    public var intervalSpread: ClosedRange<Double> = 0.6...1.4
 
     public init(parameters: [Double], desiredRetention: Double = 0.9) {
         self.parameters = parameters
@@ -41,9 +43,12 @@ public struct HistorySimulator: Sendable {
                     days = 0
                     time.addTimeInterval(600 + 3_000 * random.nextUnit())
                 } else {
-                    let interval = interval(for: s, model: model) * (0.6 + 0.8 * random.nextUnit())
+                    let interval =
+                        interval(for: s, model: model)
+                        * (intervalSpread.lowerBound
+                            + (intervalSpread.upperBound - intervalSpread.lowerBound) * random.nextUnit())
                     days = max(1, interval.rounded())
-                    time.addTimeInterval(days * 86_400 + 3_600 * (random.nextUnit() - 0.5))
+                    time.addTimeInterval(days * 86_400 + 3_600 * random.nextUnit())
                 }
                 let recall = days == 0 ? 1.0 : model.retrievability(elapsedDays: days, stability: s)
                 if days > 0 && random.nextUnit() >= recall {

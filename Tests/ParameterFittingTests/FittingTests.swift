@@ -5,13 +5,19 @@ import Testing
 @testable import ParameterFitting
 
 @Suite struct FittingTests {
-    /// A learner unlike the default one: forgets faster, lapses harder.
+    /// A learner unlike the default one: a steeper forgetting curve, slower growth of
+    /// stability, harder lapses.
     static let truth: [Double] = [
-        0.35, 1.05, 3.1, 10.5, 6.9, 0.62, 2.45, 0.02, 1.55, 0.21, 1.05,
-        1.7, 0.09, 0.33, 1.9, 0.48, 2.3, 0.62, 0.18, 0.11, 0.22,
+        0.5, 2.0, 5.0, 15.0, 6.9, 0.62, 2.45, 0.02, 1.2, 0.21, 1.05,
+        1.2, 0.09, 0.33, 1.9, 0.48, 2.3, 0.62, 0.18, 0.11, 0.5,
     ]
 
-    static let histories = HistorySimulator(parameters: truth).histories(cards: 600, reviews: 9, seed: 11)
+    static let histories: [CardHistory] = {
+        var simulator = HistorySimulator(parameters: truth)
+        // Reviews well before and after the due day, so the shape of the curve shows.
+        simulator.intervalSpread = 0.3...3
+        return simulator.histories(cards: 800, reviews: 9, seed: 11)
+    }()
 
     @Test func fittingRecoversPredictionsAndBeatsDefaultsOnHeldOutCards() throws {
         let report = try ParameterFitter().optimize(Self.histories, current: ParameterSpace.defaults)

@@ -90,10 +90,12 @@ let package = Package(
             name: "StorageTests", dependencies: ["Storage", "Scheduling", "Flashcards", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "QuizzesTests", dependencies: ["Quizzes", "Flashcards", "TestSupport"], exclude: ["Fixtures", "Snapshots"],
+            name: "QuizzesTests", dependencies: ["Quizzes", "Flashcards", "TestSupport"],
+            exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict),
         .testTarget(
-            name: "QuizSessionTests", dependencies: ["Trainer", "Quizzes", "Flashcards", "Storage", "TestSupport"], exclude: ["Snapshots"],
+            name: "QuizSessionTests", dependencies: ["Trainer", "Quizzes", "Flashcards", "Storage", "TestSupport"],
+            exclude: ["Snapshots"],
             swiftSettings: strict),
         .testTarget(
             name: "ParameterFittingTests", dependencies: ["ParameterFitting", "TestSupport"],

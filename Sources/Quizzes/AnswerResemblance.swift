@@ -17,23 +17,36 @@ struct AnswerResemblance {
             || matcher.match(given: b, expected: a).score >= threshold
     }
 
-    /// An answer's folded words, which the likeness measures compare.
-    static func words(_ text: String) -> [String] {
-        TextNormalizer.matchKey(text).split(separator: " ").map(String.init)
+    /// What the likeness measures need of an answer, computed once per answer.
+    struct Profile {
+        /// The folded answer: two answers with the same key are equal for every purpose here.
+        var key: String
+        var words: Int
+        var letters: Int
+        var wordSet: Set<String>
+
+        init(_ text: String) {
+            key = TextNormalizer.matchKey(text)
+            let words = key.split(separator: " ")
+            self.words = words.count
+            letters = words.reduce(0) { $0 + $1.count }
+            wordSet = Set(words.map(String.init))
+        }
     }
 
     /// 0…1: how alike two answers' lengths are, in words and in letters.
-    func lengthLikeness(_ wa: [String], _ wb: [String]) -> Double {
-        (ratio(wa.reduce(0) { $0 + $1.count }, wb.reduce(0) { $0 + $1.count }) + ratio(wa.count, wb.count)) / 2
+    func lengthLikeness(_ a: Profile, _ b: Profile) -> Double {
+        (ratio(a.letters, b.letters) + ratio(a.words, b.words)) / 2
     }
 
     /// 0…2: length likeness plus the share of words the two have in common.
-    func likeness(_ wa: [String], _ wb: [String]) -> Double {
-        let sa = Set(wa)
-        let sb = Set(wb)
-        let union = sa.union(sb).count
-        let overlap = union == 0 ? 0 : Double(sa.intersection(sb).count) / Double(union)
-        return lengthLikeness(wa, wb) + overlap
+    func likeness(_ a: Profile, _ b: Profile) -> Double {
+        // Counted without building sets: this runs for every pair of cards in a deck export.
+        let (small, large) = a.wordSet.count <= b.wordSet.count ? (a.wordSet, b.wordSet) : (b.wordSet, a.wordSet)
+        let shared = small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
+        let union = small.count + large.count - shared
+        let overlap = union == 0 ? 0 : Double(shared) / Double(union)
+        return lengthLikeness(a, b) + overlap
     }
 
     private func ratio(_ x: Int, _ y: Int) -> Double {

@@ -14,28 +14,30 @@ struct DistractorPicker {
     let poolSize = 5
     /// Below this length likeness an answer gives itself away (a name among definitions).
     let minimumLengthLikeness = 0.3
-    /// Each card's answer as folded words, computed once: folding is the costly part.
-    private let words: [CardID: [String]]
+    /// Each card's answer profile, in `cards` order, computed once: folding text is costly.
+    private let profiles: [AnswerResemblance.Profile]
 
     init(cards: [Card], resemblance: AnswerResemblance) {
         self.cards = cards
         self.resemblance = resemblance
-        words = Dictionary(cards.map { ($0.id, AnswerResemblance.words($0.back)) }, uniquingKeysWith: { a, _ in a })
+        profiles = cards.map { AnswerResemblance.Profile($0.back) }
     }
 
     /// The best candidates for `card`, most alike first, at most `poolSize`.
     func pool(for card: Card) -> [Card] {
-        let own = words[card.id] ?? AnswerResemblance.words(card.back)
-        let candidates = cards.filter { other in
-            other.id != card.id && resemblance.lengthLikeness(words[other.id] ?? [], own) >= minimumLengthLikeness
-        }
-        let scored: [(card: Card, score: Double)] = candidates.map { other in
+        let own = AnswerResemblance.Profile(card.back)
+        var scored: [(card: Card, key: String, score: Double)] = []
+        for (other, profile) in zip(cards, profiles) where other.id != card.id {
+            guard resemblance.lengthLikeness(profile, own) >= minimumLengthLikeness else { continue }
             // The kind weighs more than any likeness (at most 2), so same-kind answers come first.
-            (other, (other.kind == card.kind ? 10 : 0) + resemblance.likeness(words[other.id] ?? [], own))
+            scored.append((other, profile.key, (other.kind == card.kind ? 10 : 0) + resemblance.likeness(profile, own)))
         }
         let ranked = scored.sorted { a, b in a.score != b.score ? a.score > b.score : a.card.id < b.card.id }
         var kept: [Card] = []
+        // Answers already judged, by folded key: a repeat is decided without matching again.
+        var judged: Set<String> = [own.key]
         for candidate in ranked where kept.count < poolSize {
+            guard judged.insert(candidate.key).inserted else { continue }
             if resemblance.nearlyEqual(candidate.card.back, card.back) { continue }
             if kept.contains(where: { resemblance.nearlyEqual($0.back, candidate.card.back) }) { continue }
             kept.append(candidate.card)

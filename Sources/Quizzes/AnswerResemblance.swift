@@ -10,11 +10,14 @@ struct AnswerResemblance {
 
     /// Equal or near-equal: the same once folded, or so close that typing one for the other
     /// would be graded correct or only a slip away. Such an answer is never a wrong option.
-    func nearlyEqual(_ a: String, _ b: String) -> Bool {
-        if TextNormalizer.matchKey(a) == TextNormalizer.matchKey(b) { return true }
+    func nearlyEqual(_ a: Profile, _ b: Profile) -> Bool {
+        if a.key == b.key { return true }
         let threshold = min(matcher.acceptThreshold, Self.nearScore)
-        return matcher.match(given: a, expected: b).score >= threshold
-            || matcher.match(given: b, expected: a).score >= threshold
+        // Answers whose word counts alone keep the score below the threshold need no matching:
+        // this check decides most pairs of a large deck without the word-by-word diff.
+        guard PreparedAnswer.scoreBound(a.prepared, b.prepared) >= threshold else { return false }
+        return matcher.match(given: a.prepared, expected: b.prepared).score >= threshold
+            || matcher.match(given: b.prepared, expected: a.prepared).score >= threshold
     }
 
     /// What the likeness measures need of an answer, computed once per answer.
@@ -24,8 +27,11 @@ struct AnswerResemblance {
         var words: Int
         var letters: Int
         var wordSet: Set<String>
+        /// The answer split and folded for `AnswerMatcher`, once rather than per comparison.
+        var prepared: PreparedAnswer
 
         init(_ text: String) {
+            prepared = PreparedAnswer(text)
             key = TextNormalizer.matchKey(text)
             let words = key.split(separator: " ")
             self.words = words.count

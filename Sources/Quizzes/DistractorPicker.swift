@@ -26,23 +26,23 @@ struct DistractorPicker {
     /// The best candidates for `card`, most alike first, at most `poolSize`.
     func pool(for card: Card) -> [Card] {
         let own = AnswerResemblance.Profile(card.back)
-        var scored: [(card: Card, key: String, score: Double)] = []
+        var scored: [(card: Card, profile: AnswerResemblance.Profile, score: Double)] = []
         for (other, profile) in zip(cards, profiles) where other.id != card.id {
             guard resemblance.lengthLikeness(profile, own) >= minimumLengthLikeness else { continue }
             // The kind weighs more than any likeness (at most 2), so same-kind answers come first.
-            scored.append((other, profile.key, (other.kind == card.kind ? 10 : 0) + resemblance.likeness(profile, own)))
+            scored.append((other, profile, (other.kind == card.kind ? 10 : 0) + resemblance.likeness(profile, own)))
         }
         let ranked = scored.sorted { a, b in a.score != b.score ? a.score > b.score : a.card.id < b.card.id }
-        var kept: [Card] = []
+        var kept: [(card: Card, profile: AnswerResemblance.Profile)] = []
         // Answers already judged, by folded key: a repeat is decided without matching again.
         var judged: Set<String> = [own.key]
         for candidate in ranked where kept.count < poolSize {
-            guard judged.insert(candidate.key).inserted else { continue }
-            if resemblance.nearlyEqual(candidate.card.back, card.back) { continue }
-            if kept.contains(where: { resemblance.nearlyEqual($0.back, candidate.card.back) }) { continue }
-            kept.append(candidate.card)
+            guard judged.insert(candidate.profile.key).inserted else { continue }
+            if resemblance.nearlyEqual(candidate.profile, own) { continue }
+            if kept.contains(where: { resemblance.nearlyEqual($0.profile, candidate.profile) }) { continue }
+            kept.append((candidate.card, candidate.profile))
         }
-        return kept
+        return kept.map(\.card)
     }
 
     /// Up to `count` distinct wrong answers drawn from the pool, in draw order.

@@ -119,24 +119,28 @@ extension Card {
 private struct MergeTracker {
     let article: Article
     let similarity: Similarity
-    var signatures: [(index: Int, signature: Set<String>)] = []
+    /// Each section's words, from its paragraphs and list items; each paragraph is read once.
+    let sectionWords: [Set<Similarity.Word>]
+    var signatures: [(index: Int, signature: Set<Similarity.Word>)] = []
     var cardID: [Int: CardID] = [:]
 
     init(article: Article) {
         self.article = article
-        var paragraphs: [String] = []
+        var paragraphWords: [Set<Similarity.Word>] = []
+        var sectionWords: [Set<Similarity.Word>] = []
         for s in article.sections {
-            paragraphs += s.paragraphs
-            paragraphs += s.faqs.map { $0.answer.joined(separator: " ") }
+            let own = s.paragraphs.map(Similarity.words)
+            paragraphWords += own
+            paragraphWords += s.faqs.map { Similarity.words($0.answer.joined(separator: " ")) }
+            sectionWords.append(s.listItems.map(Similarity.words).reduce(into: Set(own.joined())) { $0.formUnion($1) })
         }
-        similarity = Similarity(paragraphs: paragraphs)
+        self.sectionWords = sectionWords
+        similarity = Similarity(paragraphWords: paragraphWords)
     }
 
     /// The earlier kept section this one restates, if any; otherwise records it as kept.
     mutating func duplicateTarget(of index: Int) -> (index: Int, score: Double)? {
-        let section = article.sections[index]
-        let text = (section.paragraphs + section.listItems).joined(separator: " ")
-        let signature = similarity.signature(text)
+        let signature = similarity.signature(sectionWords[index])
         var best: (index: Int, score: Double)?
         for kept in signatures {
             let score = Similarity.score(signature, kept.signature)

@@ -15,7 +15,7 @@ enum TextRules {
         while let last = trimmed.last, "\"”’»)*_ ".contains(last) { trimmed.removeLast() }
         guard let last = trimmed.last else { return false }
         guard last == "?" || last == "？" || trimmed.first == "¿" else { return false }
-        return Sentences.split(String(trimmed)).count == 1
+        return Sentences.split(String(trimmed), limit: 2).count == 1
     }
 
     /// The question or answer text after a `Q:`/`A:` prefix, or nil when the text has none.

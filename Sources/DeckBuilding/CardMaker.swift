@@ -120,19 +120,19 @@ private struct MergeTracker {
     let article: Article
     let similarity: Similarity
     /// Each section's words, from its paragraphs and list items; each paragraph is read once.
-    let sectionWords: [Set<Similarity.Word>]
-    var signatures: [(index: Int, signature: Set<Similarity.Word>)] = []
+    let sectionWords: [Similarity.WordSet]
+    var signatures: [(index: Int, signature: Similarity.WordSet)] = []
     var cardID: [Int: CardID] = [:]
 
     init(article: Article) {
         self.article = article
-        var paragraphWords: [Set<Similarity.Word>] = []
-        var sectionWords: [Set<Similarity.Word>] = []
+        var paragraphWords: [Similarity.WordSet] = []
+        var sectionWords: [Similarity.WordSet] = []
         for s in article.sections {
             let own = s.paragraphs.map(Similarity.words)
             paragraphWords += own
             paragraphWords += s.faqs.map { Similarity.words($0.answer.joined(separator: " ")) }
-            sectionWords.append(s.listItems.map(Similarity.words).reduce(into: Set(own.joined())) { $0.formUnion($1) })
+            sectionWords.append(Similarity.set((own + s.listItems.map(Similarity.words)).flatMap { $0 }))
         }
         self.sectionWords = sectionWords
         similarity = Similarity(paragraphWords: paragraphWords)

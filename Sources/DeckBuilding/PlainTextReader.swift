@@ -97,7 +97,8 @@ struct PlainTextReader {
 
         func flushRun() {
             guard !runLines.isEmpty else { return }
-            let text = FastText.collapse(runLines.joined(separator: " "))
+            // Each line is already collapsed and trimmed.
+            let text = runLines.count == 1 ? runLines[0] : runLines.joined(separator: " ")
             out.append(classify(text, single: runLines.count == 1, line: runStart, isFirst: isFirst && out.isEmpty))
             runLines = []
         }

@@ -8,27 +8,57 @@ struct Similarity {
     /// Sections at or above this score are near-duplicates.
     static let threshold = 0.22
 
-    /// A word, as a 64-bit hash of its lower-cased UTF-8 (FNV-1a): sets of these are much
-    /// cheaper than sets of strings, and a collision only nudges a score.
+    /// A word, as a 64-bit hash of its lower-cased UTF-8 (FNV-1a): a collision only nudges a
+    /// score.
     typealias Word = UInt64
+    /// A set of words as a sorted array without repeats: cheaper to build and compare than a
+    /// hashed set for the hundred-odd words of a section.
+    typealias WordSet = [Word]
 
-    private let common: Set<Word>
+    private let common: WordSet
 
     /// Learns the article's common words from the word sets of all of its paragraphs.
-    init(paragraphWords: [Set<Word>]) {
-        var documentFrequency: [Word: Int] = [:]
-        for words in paragraphWords {
-            for word in words { documentFrequency[word, default: 0] += 1 }
-        }
+    init(paragraphWords: [WordSet]) {
         let limit = max(3, Int((0.3 * Double(paragraphWords.count)).rounded(.up)))
-        common = Set(documentFrequency.filter { $0.value >= limit }.keys).union(Similarity.functionWords)
+        let all = paragraphWords.flatMap { $0 }.sorted()
+        var frequent: WordSet = []
+        var i = 0
+        while i < all.count {
+            var j = i
+            while j < all.count && all[j] == all[i] { j += 1 }
+            if j - i >= limit { frequent.append(all[i]) }
+            i = j
+        }
+        common = Similarity.union(frequent, Similarity.functionWords)
     }
 
     /// The distinctive words among a text's words.
-    func signature(_ words: Set<Word>) -> Set<Word> { words.subtracting(common) }
+    func signature(_ words: WordSet) -> WordSet {
+        var out: WordSet = []
+        var k = 0
+        for w in words {
+            while k < common.count && common[k] < w { k += 1 }
+            if k == common.count || common[k] != w { out.append(w) }
+        }
+        return out
+    }
+
+    /// Sorted, without repeats.
+    static func set(_ words: [Word]) -> WordSet {
+        var sorted = words.sorted()
+        var write = 0
+        for read in sorted.indices where write == 0 || sorted[read] != sorted[write - 1] {
+            sorted[write] = sorted[read]
+            write += 1
+        }
+        sorted.removeLast(sorted.count - write)
+        return sorted
+    }
+
+    static func union(_ a: WordSet, _ b: WordSet) -> WordSet { set(a + b) }
 
     /// Words that say nothing about a section's subject (English, Spanish, German, French).
-    static let functionWords: Set<Word> = Set(
+    static let functionWords: WordSet = set(
         [
             "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our",
             "out", "has", "his", "how", "its", "may", "new", "now", "own", "who", "did", "get", "than", "that", "this",
@@ -42,17 +72,31 @@ struct Similarity {
             "dans", "pour", "par", "sur", "avec", "qui", "pas", "plus", "aux", "ses", "son",
         ].map { hash(Array($0.utf8)[...]) })
 
-    static func score(_ a: Set<Word>, _ b: Set<Word>) -> Double {
+    /// Jaccard similarity of two word sets.
+    static func score(_ a: WordSet, _ b: WordSet) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        let shared = a.intersection(b).count
+        var shared = 0
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
         return Double(shared) / Double(a.count + b.count - shared)
     }
 
     /// The words of three or more letters in a text, lower-cased; punctuation splits words.
-    static func words(_ text: String) -> Set<Word> {
-        var words = Set<Word>()
-        FastText.forEachWord(in: text) { if $0.count >= 3 { words.insert(hash($0)) } }
-        return words
+    static func words(_ text: String) -> WordSet {
+        var words: [Word] = []
+        FastText.forEachWord(in: text) { if $0.count >= 3 { words.append(hash($0)) } }
+        return set(words)
     }
 
     static func hash(_ bytes: some Collection<UInt8>) -> Word {

@@ -10,8 +10,6 @@ import Flashcards
 /// - The untitled introduction and closing make one card each at most.
 /// - A section that restates an earlier one is merged into it; its heading becomes an alias.
 struct CardMaker {
-    var file: String
-
     func cards(for article: Article) -> (cards: [Card], notes: [BuildNote]) {
         var notes = article.notes
         var cards: [Card] = []

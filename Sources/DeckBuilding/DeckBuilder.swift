@@ -72,7 +72,7 @@ public struct DeckBuilder: Sendable {
         cards: [Card], notes: [BuildNote], title: String?
     ) {
         let article = try read(source)
-        let (cards, notes) = CardMaker(file: source.name).cards(for: article)
+        let (cards, notes) = CardMaker().cards(for: article)
         let structured = cards.contains { $0.kind == .faq || !$0.section.isEmpty || $0.kind == .term }
         guard structured else { throw .nothingToExtract(path: source.name) }
         let clean = cards.map(CardMaker.inert)

@@ -103,6 +103,9 @@ struct NoiseFilter {
     }
 
     private func isSocialLine(_ key: String) -> Bool {
+        guard let firstWord = key.split(separator: " ", maxSplits: 1).first,
+            NoiseFilter.socialNames.contains(String(firstWord))
+        else { return false }
         let words = key.split(separator: " ")
         guard !words.isEmpty, words.count <= 10 else { return false }
         return words.allSatisfy { NoiseFilter.socialNames.contains(String($0)) } && (words.count >= 2 || key != "x")

@@ -138,7 +138,7 @@ struct Build: ParsableCommand {
         let keypoint = cards.filter { $0.kind == .keypoint }.count
         let term = cards.filter { $0.kind == .term }.count
         var line =
-            "\(target): \(cards.count) cards (\(faq) faq, \(keypoint) keypoint, \(term) term); "
+            "\(target): \(cards.count) card\(cards.count == 1 ? "" : "s") (\(faq) faq, \(keypoint) keypoint, \(term) term); "
             + "\(result.count(.skipped)) skipped, \(result.count(.merged)) merged"
         if let update {
             line += "; updated in place: \(update.added.count) added, \(update.removed.count) removed"

@@ -28,6 +28,6 @@ public struct CardID: Hashable, Comparable, Codable, Sendable, CustomStringConve
     public static func derived(kind: CardKind, question: String) -> CardID {
         let key = kind.rawValue + "\u{1F}" + TextNormalizer.matchKey(question)
         let digest = SHA256.hash(data: Data(key.utf8))
-        return CardID(String(ContentDigest.hex(digest.prefix(6))))
+        return CardID(ContentDigest.hex(digest.prefix(6)))
     }
 }

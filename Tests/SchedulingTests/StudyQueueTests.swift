@@ -258,3 +258,28 @@ struct StudyQueueTests {
         #expect(Self.queue([], [:]).nextDue == nil)
     }
 }
+
+extension StudyQueueTests {
+    @Test func theReviewLimitKeepsTheMostOverdueInOrder() {
+        var rng = SeededGenerator(seed: 12)
+        let cards = (0..<3000).map { Self.card($0) }
+        var progress: [CardID: CardProgress] = [:]
+        var overdue: [(ratio: Double, order: Int)] = []
+        for (order, card) in cards.enumerated() {
+            let interval = Double(1 + rng.next() % 60)
+            let late = Double(rng.next() % 40)
+            let due = Self.now - late * 86400
+            progress[card.id] = CardProgress(
+                schedule: CardSchedule(
+                    state: .review, step: nil, stability: interval, difficulty: 5, due: due,
+                    lastReview: due - interval * 86400))
+            overdue.append((late / interval, order))
+        }
+        var settings = DeckSettings.default
+        settings.reviewsPerDay = 150
+        let q = Self.queue(cards, progress, settings: settings)
+        let expected = overdue.sorted { $0.ratio != $1.ratio ? $0.ratio > $1.ratio : $0.order < $1.order }
+            .prefix(150).map { "c\($0.order)" }
+        #expect(Self.ids(q) == Array(expected))
+    }
+}

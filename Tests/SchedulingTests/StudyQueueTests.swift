@@ -283,3 +283,18 @@ extension StudyQueueTests {
         #expect(Self.ids(q) == Array(expected))
     }
 }
+
+extension StudyQueueTests {
+    @Test func aLeechLeavesTheQueueWhenSuspendedAndStaysWhenOnlyTagged() throws {
+        let scheduler = try Scheduler(SchedulerConfiguration(enableFuzzing: false))
+        for action in LeechAction.allCases {
+            var progress = CardProgress.new
+            CardProgressTests.lapse(&progress, times: 8, scheduler: scheduler, leech: LeechPolicy(action: action))
+            #expect(progress.isLeech)
+            // Once its relearning step is due, a suspended leech is not shown; a tagged one is.
+            let due = try #require(progress.schedule?.due)
+            let q = Self.queue([Self.card(0)], [CardID("c0"): progress], now: due + 1)
+            #expect(Self.ids(q) == (action == .suspend ? [] : ["c0"]))
+        }
+    }
+}

@@ -8,7 +8,8 @@ let package = Package(
     name: "recall",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "recall", targets: ["recall"])
+        .executable(name: "recall", targets: ["recall"]),
+        .executable(name: "optimizer-benchmark", targets: ["optimizer-benchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +39,7 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "Scheduling", dependencies: ["Flashcards"], swiftSettings: strict),
         .target(name: "Storage", dependencies: ["Flashcards", "Scheduling"], swiftSettings: strict),
+        .target(name: "ParameterFitting", dependencies: ["Flashcards", "Scheduling"], swiftSettings: strict),
         .target(name: "Quizzes", dependencies: ["Flashcards"], swiftSettings: strict),
         .target(
             name: "Interchange",
@@ -64,15 +66,42 @@ let package = Package(
         .executableTarget(
             name: "SchedulingBenchmark", dependencies: ["Scheduling", "Flashcards"],
             path: "Benchmarks/SchedulingBenchmark", swiftSettings: strict),
+        // `swift build -c release --product optimizer-benchmark`, driven by Benchmarks/optimizer.py.
+        .executableTarget(
+            name: "optimizer-benchmark", dependencies: ["Flashcards", "ParameterFitting"],
+            path: "Benchmarks/OptimizerBenchmark", swiftSettings: strict),
 
         // Shared test helpers: temp dirs, fixed clock, seeded RNG, golden files.
         .target(name: "TestSupport", dependencies: ["Flashcards", "Trainer"], swiftSettings: strict),
 
-        .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "DeckBuildingTests", dependencies: ["DeckBuilding", "HTMLTree", "TestSupport"], exclude: ["Fixtures"],
+            swiftSettings: strict),
         .testTarget(
             name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
-            name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
+            name: "InterchangeTests", dependencies: ["Interchange", "Flashcards", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "Scheduling", "Flashcards", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "QuizzesTests", dependencies: ["Quizzes", "Flashcards", "TestSupport"],
+            exclude: ["Fixtures", "Snapshots"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "QuizSessionTests", dependencies: ["Trainer", "Quizzes", "Flashcards", "Storage", "TestSupport"],
+            exclude: ["Snapshots"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ParameterFittingTests", dependencies: ["ParameterFitting", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "RecallCLITests", dependencies: ["recall", "Storage", "Flashcards", "TestSupport"],
+            swiftSettings: strict),
     ]
 )

@@ -1,0 +1,148 @@
+import Flashcards
+
+/// The card rules: what in an article becomes a card, and what does not (with the reason).
+///
+/// - Each FAQ pair is a card of kind `faq`: the question as written, the answer.
+/// - Each section with text under its heading is a `keypoint`: the front asks about the heading
+///   (with its parent for context), the back is the point in a sentence or two, the section's
+///   text is the `context`. A heading with only sub-headings (or only questions) is a parent.
+/// - Each `**Term**: explanation` list item is a `term` card; its section keeps its key point.
+/// - The untitled introduction and closing make one card each at most.
+/// - A section that restates an earlier one is merged into it; its heading becomes an alias.
+struct CardMaker {
+    var file: String
+
+    func cards(for article: Article) -> (cards: [Card], notes: [BuildNote]) {
+        var notes = article.notes
+        var cards: [Card] = []
+        let closing = closingIndex(article)
+        var merge = MergeTracker(article: article)
+        var seenFirstHeading = false
+
+        for (index, section) in article.sections.enumerated() {
+            let path = article.path(of: index)
+            if let heading = section.heading {
+                seenFirstHeading = true
+                if section.hasText {
+                    if let target = merge.duplicateTarget(of: index) {
+                        let score = Int((target.score * 100).rounded())
+                        notes.append(
+                            BuildNote(
+                                .merged, line: section.line,
+                                "“\(heading)” restates “\(article.sections[target.index].heading ?? "")” (\(score)% similar); merged, heading kept as an alias"
+                            ))
+                        if let at = cards.firstIndex(where: { $0.id == merge.cardID[target.index] }) {
+                            cards[at].aliases.append(heading)
+                        }
+                    } else {
+                        let card = keyPoint(section, heading: heading, path: path, article: article)
+                        merge.cardID[index] = card.id
+                        cards.append(card)
+                    }
+                } else if article.hasChildren(index) || !section.faqs.isEmpty {
+                    notes.append(BuildNote(.parent, line: section.line, "“\(heading)” only introduces what follows it"))
+                } else {
+                    notes.append(BuildNote(.skipped, line: section.line, "heading with no text under it “\(heading)”"))
+                }
+            } else if section.hasText {
+                if !seenFirstHeading {
+                    cards.append(untitled(section, front: introFront(article), article: article))
+                } else if index == closing {
+                    cards.append(untitled(section, front: closingFront(article), article: article))
+                } else {
+                    notes.append(
+                        BuildNote(
+                            .skipped, line: section.line,
+                            "untitled text between sections (only the introduction and the closing make a card)"))
+                }
+            }
+            for term in section.terms {
+                cards.append(
+                    Card(kind: .term, front: term.term, back: term.explanation, section: path))
+            }
+            for faq in section.faqs {
+                cards.append(
+                    Card(kind: .faq, front: faq.question, back: faq.answer.joined(separator: "\n\n"), section: path))
+            }
+        }
+        return (cards, notes)
+    }
+
+    private func keyPoint(_ section: Section, heading: String, path: [String], article: Article) -> Card {
+        let parent = section.parent.flatMap { article.sections[$0].heading }
+        let front =
+            if let parent { "What is the key point of “\(heading)” in “\(parent)”?" } else {
+                "What is the key point of “\(heading)”?"
+            }
+        return Card(kind: .keypoint, front: front, back: "", section: path).withText(of: section)
+    }
+
+    private func untitled(_ section: Section, front: String, article: Article) -> Card {
+        Card(kind: .keypoint, front: front, back: "", section: []).withText(of: section)
+    }
+
+    private func introFront(_ article: Article) -> String {
+        article.title.map { "What is “\($0)” about?" } ?? "What is the article about?"
+    }
+
+    private func closingFront(_ article: Article) -> String {
+        article.title.map { "What does “\($0)” conclude?" } ?? "What does the article conclude?"
+    }
+
+    /// The last untitled section with text after the first heading: the closing.
+    private func closingIndex(_ article: Article) -> Int? {
+        guard let firstHeading = article.sections.firstIndex(where: { $0.heading != nil }) else { return nil }
+        return article.sections.indices.last {
+            $0 > firstHeading && article.sections[$0].heading == nil && article.sections[$0].hasText
+        }
+    }
+}
+
+extension Card {
+    /// Fills back and context from a section's text: the gist of its first paragraph, and the
+    /// whole text when it says more than the back.
+    fileprivate func withText(of section: Section) -> Card {
+        var card = self
+        let items = section.listItems + section.terms.map { "\($0.term): \($0.explanation)" }
+        if let first = section.paragraphs.first {
+            card.back = Sentences.gist(of: first)
+            let whole = (section.paragraphs + items).joined(separator: "\n\n")
+            card.context = whole == card.back ? nil : whole
+        } else {
+            card.back = items.joined(separator: "\n")
+        }
+        return card
+    }
+}
+
+/// Remembers which key-point sections were kept, to find the one a later section restates.
+private struct MergeTracker {
+    let article: Article
+    let similarity: Similarity
+    var signatures: [(index: Int, signature: Set<String>)] = []
+    var cardID: [Int: CardID] = [:]
+
+    init(article: Article) {
+        self.article = article
+        var paragraphs: [String] = []
+        for s in article.sections {
+            paragraphs += s.paragraphs
+            paragraphs += s.faqs.map { $0.answer.joined(separator: " ") }
+        }
+        similarity = Similarity(paragraphs: paragraphs)
+    }
+
+    /// The earlier kept section this one restates, if any; otherwise records it as kept.
+    mutating func duplicateTarget(of index: Int) -> (index: Int, score: Double)? {
+        let section = article.sections[index]
+        let text = (section.paragraphs + section.listItems).joined(separator: " ")
+        let signature = similarity.signature(text)
+        var best: (index: Int, score: Double)?
+        for kept in signatures {
+            let score = Similarity.score(signature, kept.signature)
+            if score >= Similarity.threshold, score > (best?.score ?? 0) { best = (kept.index, score) }
+        }
+        if best == nil { signatures.append((index, signature)) }
+        return best
+    }
+}

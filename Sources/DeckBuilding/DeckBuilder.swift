@@ -1,0 +1,170 @@
+import Flashcards
+import HTMLTree
+
+/// One article to read: its bytes, the name it is reported under, and its format (nil: detect).
+public struct ArticleSource: Sendable {
+    /// The path as the user gave it (`-` for standard input); used in messages.
+    public var name: String
+    /// The path recorded in the deck's `source`.
+    public var recordedPath: String
+    public var bytes: [UInt8]
+    public var format: ArticleFormat?
+
+    public init(name: String, recordedPath: String? = nil, bytes: [UInt8], format: ArticleFormat? = nil) {
+        self.name = name
+        self.recordedPath = recordedPath ?? name
+        self.bytes = bytes
+        self.format = format
+    }
+}
+
+/// What a build made: the deck, and every note about what was left out or merged.
+public struct BuildResult: Sendable {
+    public var deck: Deck
+    public var notes: [BuildNote]
+
+    public func count(_ kind: BuildNote.Kind) -> Int { notes.filter { $0.kind == kind }.count }
+}
+
+/// Turns articles into a deck: reads each, applies the card rules, gives cards stable ids.
+public struct DeckBuilder: Sendable {
+    public var sizeLimit: Int
+
+    public init(sizeLimit: Int = ArticleDecoder.defaultSizeLimit) { self.sizeLimit = sizeLimit }
+
+    /// Reads one article into its structure.
+    /// - Throws: `ArticleError` when the bytes are not a readable article.
+    public func read(_ source: ArticleSource) throws(ArticleError) -> Article {
+        let decoded = try ArticleDecoder.decode(source.bytes, path: source.name, sizeLimit: sizeLimit)
+        // Control sequences go first, so no rule ever sees them and no card can carry them.
+        let text = TerminalSanitizer.inert(decoded)
+        var controlNotes: [BuildNote] = []
+        if decoded.unicodeScalars.contains(where: DeckBuilder.isTerminalControl) {
+            controlNotes.append(BuildNote(.warning, file: source.name, "terminal control sequences removed"))
+        }
+        let format = source.format ?? ArticleFormat.detect(fileName: source.name, text: text)
+        var article: Article
+        switch format {
+        case .text:
+            let reader = PlainTextReader()
+            let (blocks, readerNotes) = reader.blocks(text)
+            let title = blocks.first { $0.kind == .title }?.text
+            let (kept, noise) = NoiseFilter(title: title).apply(blocks)
+            article = OutlineBuilder.build(reader.assignLevels(kept), title: nil)
+            article.notes = readerNotes + noise + article.notes
+        case .markdown, .html:
+            let reader = format == .html ? HTMLReader.read(HTMLDocument(text)) : MarkdownReader.read(text)
+            let (kept, noise) = NoiseFilter(title: reader.title).apply(reader.blocks)
+            article = OutlineBuilder.build(kept, title: reader.title)
+            article.notes = reader.notes + noise + article.notes
+        }
+        article.notes = (controlNotes + article.notes).map {
+            var note = $0
+            note.file = source.name
+            return note
+        }
+        return article
+    }
+
+    /// The cards one article makes, and the notes on it.
+    /// - Throws: `ArticleError.nothingToExtract` when it makes none.
+    public func cards(from source: ArticleSource) throws(ArticleError) -> (
+        cards: [Card], notes: [BuildNote], title: String?
+    ) {
+        let article = try read(source)
+        let (cards, notes) = CardMaker(file: source.name).cards(for: article)
+        let structured = cards.contains { $0.kind == .faq || !$0.section.isEmpty || $0.kind == .term }
+        guard structured else { throw .nothingToExtract(path: source.name) }
+        let clean = cards.map(CardMaker.inert)
+        return (
+            clean,
+            notes.map {
+                var n = $0; n.file = source.name; return n
+            }, article.title
+        )
+    }
+
+    /// Builds a deck from articles, in order. Cards whose question repeats an earlier card's
+    /// (same id) are left out with a note. With several articles each card is tagged with its
+    /// article's file name.
+    /// - Parameter title: the deck's title; by default the (first) article's title.
+    /// - Throws: every `ArticleError` found, the first one thrown after all are read.
+    public func build(_ sources: [ArticleSource], title: String? = nil) throws(ArticleBuildErrors) -> BuildResult {
+        var cards: [Card] = []
+        var notes: [BuildNote] = []
+        var seen: [CardID: String] = [:]
+        var errors: [ArticleError] = []
+        var titles: [String] = []
+        var files: [DeckSource] = []
+        for source in sources {
+            let made: (cards: [Card], notes: [BuildNote], title: String?)
+            switch Result(catching: { () throws(ArticleError) in try self.cards(from: source) }) {
+            case .success(let value): made = value
+            case .failure(let error):
+                errors.append(error)
+                continue
+            }
+            notes += made.notes
+            titles.append(made.title ?? DeckBuilder.stem(source.name))
+            files.append(DeckSource(path: source.recordedPath, sha256: ContentDigest.sha256Hex(source.bytes)))
+            let tag = sources.count > 1 ? DeckName(slugging: DeckBuilder.stem(source.name))?.slug : nil
+            for var card in made.cards {
+                if let first = seen[card.id] {
+                    notes.append(
+                        BuildNote(
+                            .skipped, file: source.name,
+                            "duplicate \(card.kind) card “\(card.front)” (same question as a card from \(first))"))
+                    continue
+                }
+                seen[card.id] = source.name
+                if let tag { card.tags.append(tag) }
+                cards.append(card)
+            }
+        }
+        if !errors.isEmpty { throw ArticleBuildErrors(errors: errors) }
+        let deckSource: DeckSource? =
+            if files.count == 1 { files[0] } else {
+                DeckSource(
+                    path: files.map(\.path).joined(separator: ", "),
+                    sha256: ContentDigest.sha256Hex(Array(files.map(\.sha256).joined().utf8)), files: files)
+            }
+        let deck = Deck(title: title ?? titles.first ?? "", source: deckSource, cards: cards)
+        return BuildResult(deck: deck, notes: notes)
+    }
+
+    /// A file name without directories and extension: `a/b/notes.md` → `notes`.
+    public static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}
+
+/// All the articles that could not be read in one build.
+public struct ArticleBuildErrors: Error, Equatable, CustomStringConvertible {
+    public var errors: [ArticleError]
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+extension CardMaker {
+    /// Every stored field inert for a terminal (entities in HTML can spell control characters).
+    static func inert(_ card: Card) -> Card {
+        var c = card
+        c.front = TerminalSanitizer.inertLine(c.front)
+        c.back = TerminalSanitizer.inert(c.back)
+        c.context = c.context.map(TerminalSanitizer.inert)
+        c.section = c.section.map(TerminalSanitizer.inertLine)
+        c.aliases = c.aliases.map(TerminalSanitizer.inertLine)
+        // The id follows the question as stored.
+        if c.front != card.front { c.id = .derived(kind: c.kind, question: c.front) }
+        return c
+    }
+}
+
+extension DeckBuilder {
+    /// Controls that `TerminalSanitizer` removes, less the line endings it only normalizes.
+    static func isTerminalControl(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v < 0x20 && v != 0x0A && v != 0x09 && v != 0x0D) || v == 0x7F || (0x80...0x9F).contains(v)
+    }
+}

@@ -1,1 +1,0 @@
-// Article readers and the rules that make cards (issue #2).

@@ -1,0 +1,12 @@
+import HTMLTree
+import Ink
+
+/// Reads Markdown by turning it into HTML with Ink and reading that with the HTML reader: one
+/// structural path for both formats. A `title:` in front matter is the title when the text has
+/// no `# Heading`.
+enum MarkdownReader {
+    static func read(_ text: String) -> HTMLReader {
+        let markdown = MarkdownParser().parse(text)
+        return HTMLReader.read(HTMLDocument(markdown.html), fallbackTitle: markdown.metadata["title"])
+    }
+}

@@ -1,0 +1,162 @@
+import Flashcards
+import Foundation
+
+/// Removes what is not the article: site boilerplate, social links, cookie notices, SEO
+/// keyword lines, and everything after an end-of-article marker such as "Leave a Comment".
+/// The same rules run on every format, after the format's own reader.
+struct NoiseFilter {
+    /// Short blocks that are site furniture, by their normalized text, in the languages of the
+    /// sites we read (English, Spanish, German, French).
+    static let boilerplate: Set<String> = [
+        "leave a comment", "leave a reply", "leave a comment cancel reply", "post comment", "comments",
+        "share this", "share", "share on facebook", "share on twitter", "share on x", "tweet", "like this",
+        "related posts", "related articles", "related", "you may also like", "you might also like",
+        "read more", "read next", "click here", "subscribe", "subscribe to our newsletter", "follow us",
+        "sign up for our newsletter", "previous post", "next post", "table of contents", "advertisement",
+        "sponsored", "all rights reserved", "back to top", "print", "email",
+        "deja un comentario", "compartir", "entradas relacionadas", "articulos relacionados", "comentarios",
+        "hinterlasse einen kommentar", "kommentar hinterlassen", "teilen", "ahnliche beitrage", "kommentare",
+        "laisser un commentaire", "partager", "articles similaires", "commentaires",
+    ]
+
+    /// Boilerplate that begins a short block, as lower-case text.
+    static let boilerplatePrefixes = [
+        "share this:", "posted in:", "posted in ", "filed under", "tags:", "copyright ©", "© ", "follow us on ",
+        "like this:", "related posts:", "categories:",
+    ]
+
+    /// Markers after which a page holds comments and links to other posts, not the article.
+    static let endMarkers: Set<String> = [
+        "leave a comment", "leave a reply", "leave a comment cancel reply", "related posts", "related articles",
+        "you may also like", "you might also like", "comments", "deja un comentario", "entradas relacionadas",
+        "articulos relacionados", "comentarios", "hinterlasse einen kommentar", "kommentare",
+        "laisser un commentaire", "commentaires", "articles similaires",
+    ]
+
+    static let socialNames: Set<String> = [
+        "facebook", "twitter", "x", "linkedin", "pinterest", "reddit", "whatsapp", "telegram", "email", "print",
+        "instagram", "youtube", "tumblr", "pocket", "share", "tweet", "mastodon", "threads", "bluesky",
+    ]
+
+    let title: String?
+
+    /// The blocks that are the article, and a note for each one left out.
+    func apply(_ blocks: [Block]) -> (kept: [Block], notes: [BuildNote]) {
+        var kept: [Block] = []
+        var notes: [BuildNote] = []
+        kept.reserveCapacity(blocks.count)
+        var corpus: String?  // built only when a keyword-line candidate needs it
+        for (index, block) in blocks.enumerated() {
+            if block.kind == .sectionBreak || block.kind == .title {
+                kept.append(block)
+                continue
+            }
+            if case .faq = block.kind {
+                kept.append(block)
+                continue
+            }
+            let text = block.text
+            guard text.utf8.count <= 400 else {
+                if isCookieNotice(text) {
+                    notes.append(BuildNote(.skipped, line: block.line, "cookie notice \(quote(text))"))
+                } else {
+                    kept.append(block)
+                }
+                continue
+            }
+            let key = TextNormalizer.matchKey(text)
+            if NoiseFilter.endMarkers.contains(key), index >= blocks.count / 2 {
+                let rest = blocks.count - index - 1
+                let tail = rest > 0 ? " and the \(rest) block\(rest == 1 ? "" : "s") after it" : ""
+                notes.append(
+                    BuildNote(.skipped, line: block.line, "site boilerplate \(quote(text))\(tail) (end of the article)")
+                )
+                break
+            }
+            if NoiseFilter.boilerplate.contains(key) || isBoilerplateLead(text) {
+                notes.append(BuildNote(.skipped, line: block.line, "site boilerplate \(quote(text))"))
+                continue
+            }
+            if isSocialLine(key) {
+                notes.append(BuildNote(.skipped, line: block.line, "social links \(quote(text))"))
+                continue
+            }
+            if isCookieNotice(text) {
+                notes.append(BuildNote(.skipped, line: block.line, "cookie notice \(quote(text))"))
+                continue
+            }
+            if isKeywordCandidate(text, key: key) {
+                if corpus == nil { corpus = makeCorpus(blocks) }
+                if let corpus, Self.occurrences(of: key, in: corpus) >= 2 {
+                    notes.append(
+                        BuildNote(
+                            .skipped, line: block.line, "SEO keyword line \(quote(text)) (repeats the title or text)"))
+                    continue
+                }
+            }
+            kept.append(block)
+        }
+        return (kept, notes)
+    }
+
+    private func isBoilerplateLead(_ text: String) -> Bool {
+        guard text.utf8.count <= 160 else { return false }
+        let lower = text.lowercased()
+        return NoiseFilter.boilerplatePrefixes.contains { lower.hasPrefix($0) }
+    }
+
+    private func isSocialLine(_ key: String) -> Bool {
+        let words = key.split(separator: " ")
+        guard !words.isEmpty, words.count <= 10 else { return false }
+        return words.allSatisfy { NoiseFilter.socialNames.contains(String($0)) } && (words.count >= 2 || key != "x")
+    }
+
+    private func isCookieNotice(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard lower.contains("cookie") else { return false }
+        return ["accept", "consent", "we use", "this site uses", "this website uses", "usamos", "utilizamos"]
+            .contains { lower.contains($0) }
+    }
+
+    /// A short line in lower case with no sentence punctuation: how SEO tools stamp a keyword.
+    private func isKeywordCandidate(_ text: String, key: String) -> Bool {
+        guard let last = text.last, !".!?;:。！？".contains(last) else { return false }
+        let words = key.split(separator: " ").count
+        guard (2...10).contains(words) else { return false }
+        var sawLetter = false
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.properties.isUppercase { return false }
+            sawLetter = true
+        }
+        return sawLetter
+    }
+
+    /// The title and all block text, normalized, with spaces at both ends so phrases match on
+    /// word boundaries. The keyword line itself is in it once, so a repeat counts twice.
+    private func makeCorpus(_ blocks: [Block]) -> String {
+        var parts: [String] = []
+        if let title { parts.append(TextNormalizer.matchKey(title)) }
+        for block in blocks where block.kind != .title || title == nil {
+            parts.append(TextNormalizer.matchKey(block.text))
+            if case .term(let explanation) = block.kind { parts.append(TextNormalizer.matchKey(explanation)) }
+            if case .faq(let answer) = block.kind { parts.append(contentsOf: answer.map(TextNormalizer.matchKey)) }
+        }
+        return " " + parts.joined(separator: " | ") + " "
+    }
+
+    static func occurrences(of phrase: String, in corpus: String) -> Int {
+        let needle = " " + phrase + " "
+        var count = 0
+        var searchRange = corpus.startIndex..<corpus.endIndex
+        while let found = corpus.range(of: needle, range: searchRange) {
+            count += 1
+            searchRange = corpus.index(before: found.upperBound)..<corpus.endIndex
+        }
+        return count
+    }
+
+    private func quote(_ text: String) -> String {
+        let short = text.count > 60 ? String(text.prefix(57)) + "…" : text
+        return "“\(short)”"
+    }
+}

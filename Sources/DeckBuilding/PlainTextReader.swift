@@ -1,0 +1,203 @@
+import Flashcards
+import Foundation
+
+/// Reads plain text the way articles are copied from web pages: blocks separated by blank
+/// lines, headings as short unpunctuated lines, the title on the first line.
+///
+/// Plain text has no heading levels, so they are inferred: a heading followed directly by
+/// another heading (or by a question line) introduces the ones after it, which sit one level
+/// below until the next such run or a section break. Two or more blank lines mark a break
+/// where a heading was lost in copying (the untitled closing paragraph of the seed article),
+/// unless the whole article uses them between every block.
+struct PlainTextReader {
+    struct Chunk {
+        var lines: [Substring]
+        var line: Int
+        var blanksBefore: Int
+    }
+
+    /// The article's blocks before noise removal, and notes for code blocks left out.
+    func blocks(_ text: String) -> (blocks: [Block], notes: [BuildNote]) {
+        var notes: [BuildNote] = []
+        let chunks = chunk(text, notes: &notes)
+        let separators = chunks.dropFirst(2).map(\.blanksBefore)
+        let wide = separators.filter { $0 >= 2 }.count
+        let breakAt = wide * 2 > separators.count ? Int.max : 2
+
+        var blocks: [Block] = []
+        for (index, chunk) in chunks.enumerated() {
+            if chunk.lines.allSatisfy({ $0.hasPrefix("    ") || $0.hasPrefix("\t") }) {
+                let end = chunk.line + chunk.lines.count - 1
+                notes.append(BuildNote(.skipped, line: chunk.line, "indented code block (lines \(chunk.line)–\(end))"))
+                continue
+            }
+            if index > 0, chunk.blanksBefore >= breakAt, !blocks.isEmpty {
+                blocks.append(Block(.sectionBreak, "", line: chunk.line))
+            }
+            blocks.append(contentsOf: pieces(of: chunk, isFirst: blocks.isEmpty))
+        }
+        return (blocks, notes)
+    }
+
+    /// Groups lines into chunks separated by blank lines; fenced code is left out here.
+    private func chunk(_ text: String, notes: inout [BuildNote]) -> [Chunk] {
+        var chunks: [Chunk] = []
+        var current: Chunk?
+        var blanks = 0
+        var fenceStart: Int?
+        var fenceMarker = ""
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = rawLine
+            if line.last == "\r" { line.removeLast() }
+            let stripped = line.drop { $0 == " " }
+            if let start = fenceStart {
+                if stripped.hasPrefix(fenceMarker) {
+                    notes.append(BuildNote(.skipped, line: start, "code block (lines \(start)–\(lineNumber))"))
+                    fenceStart = nil
+                    blanks = 0
+                }
+                continue
+            }
+            if stripped.hasPrefix("```") || stripped.hasPrefix("~~~") {
+                if let c = current { chunks.append(c) }
+                current = nil
+                fenceStart = lineNumber
+                fenceMarker = String(stripped.prefix(3))
+                continue
+            }
+            if line.allSatisfy({ $0.isWhitespace }) {
+                if let c = current {
+                    chunks.append(c)
+                    current = nil
+                }
+                blanks += 1
+                continue
+            }
+            if current == nil {
+                current = Chunk(lines: [], line: lineNumber, blanksBefore: blanks)
+                blanks = 0
+            }
+            current?.lines.append(line)
+        }
+        if let c = current { chunks.append(c) }
+        if let start = fenceStart {
+            notes.append(BuildNote(.skipped, line: start, "unclosed code block (from line \(start) to the end)"))
+        }
+        return chunks
+    }
+
+    /// Splits a chunk into blocks: list items, `Q:`/`A:` lines, and runs of other lines joined
+    /// into one paragraph (hard-wrapped text), classified as title, heading or paragraph.
+    private func pieces(of chunk: Chunk, isFirst: Bool) -> [Block] {
+        var out: [Block] = []
+        var runLines: [Substring] = []
+        var runStart = chunk.line
+        var item: (text: String, line: Int)?
+
+        func flushRun() {
+            guard !runLines.isEmpty else { return }
+            let text = TextNormalizer.collapseWhitespace(runLines.joined(separator: " "))
+            out.append(classify(text, single: runLines.count == 1, line: runStart, isFirst: isFirst && out.isEmpty))
+            runLines = []
+        }
+        func flushItem() {
+            guard let i = item else { return }
+            if let (term, explanation) = TextRules.markdownTerm(i.text) {
+                out.append(Block(.term(explanation: explanation), term, line: i.line))
+            } else {
+                out.append(Block(.listItem, PlainTextReader.unemphasized(i.text), line: i.line))
+            }
+            item = nil
+        }
+
+        for (offset, line) in chunk.lines.enumerated() {
+            let number = chunk.line + offset
+            let text = TextNormalizer.collapseWhitespace(String(line))
+            if let body = PlainTextReader.bulletBody(text) {
+                flushRun()
+                flushItem()
+                item = (body, number)
+            } else if TextRules.strip(prefixes: TextRules.questionPrefixes, from: text) != nil
+                || TextRules.strip(prefixes: TextRules.answerPrefixes, from: text) != nil
+            {
+                // A `Q:` or `A:` line starts a paragraph of its own; lines after it continue it.
+                flushRun()
+                flushItem()
+                runLines = [Substring(text)]
+                runStart = number
+            } else if var current = item, line.first?.isWhitespace == true {
+                current.text += " " + text
+                item = current
+            } else {
+                flushItem()
+                if runLines.isEmpty { runStart = number }
+                runLines.append(Substring(text))
+            }
+        }
+        flushRun()
+        flushItem()
+        return out
+    }
+
+    private func classify(_ text: String, single: Bool, line: Int, isFirst: Bool) -> Block {
+        if isFirst, single, text.utf8.count <= 200, let last = text.last, !".,;".contains(last) {
+            return Block(.title, text, line: line)
+        }
+        if single, TextRules.looksLikeHeading(text), !TextRules.isQuestionLine(text) {
+            return Block(.heading(level: 0), text, line: line)
+        }
+        return Block(.paragraph, text, line: line)
+    }
+
+    /// The text after a list bullet (`- `, `* `, `• `, `1. `, `1) `), or nil.
+    static func bulletBody(_ line: String) -> String? {
+        for bullet in ["- ", "* ", "• ", "– ", "+ "] where line.hasPrefix(bullet) {
+            return String(line.dropFirst(bullet.count))
+        }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 3 {
+            let rest = line.dropFirst(digits.count)
+            if rest.hasPrefix(". ") || rest.hasPrefix(") ") { return String(rest.dropFirst(2)) }
+        }
+        return nil
+    }
+
+    /// Text with Markdown-style `**`/`__` emphasis markers taken out.
+    static func unemphasized(_ text: String) -> String {
+        guard text.contains("**") || text.contains("__") else { return text }
+        return text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+    }
+
+    /// Gives each provisional heading (level 0) its level, after noise is gone.
+    func assignLevels(_ blocks: [Block]) -> [Block] {
+        var out = blocks
+        var groupDepth = 0
+        var i = 0
+        while i < out.count {
+            if out[i].kind == .sectionBreak { groupDepth = 0 }
+            guard out[i].kind == .heading(level: 0) else {
+                i += 1
+                continue
+            }
+            var run = 1
+            while i + run < out.count, out[i + run].kind == .heading(level: 0) { run += 1 }
+            let next = i + run < out.count ? out[i + run] : nil
+            let introducesQuestions =
+                next.map { $0.kind == .paragraph && TextRules.isQuestionLine($0.text) } ?? false
+            if introducesQuestions {
+                // "FAQ" followed by questions: the heading holds them; later headings start afresh.
+                for j in 0..<run { out[i + j].kind = .heading(level: j + 1) }
+                groupDepth = 0
+            } else if run >= 2 {
+                for j in 0..<run { out[i + j].kind = .heading(level: j + 1) }
+                groupDepth = run
+            } else {
+                out[i].kind = .heading(level: max(groupDepth, 1))
+            }
+            i += run
+        }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Small judgements about a line of text that every reader and rule shares.
+enum TextRules {
+    /// Prefixes that mark a question or an answer line, lower-cased, in the languages we read.
+    static let questionPrefixes = ["q:", "q.", "question:", "p:", "pregunta:", "f:", "frage:"]
+    static let answerPrefixes = ["a:", "a.", "answer:", "r:", "respuesta:", "antwort:", "réponse:", "reponse:"]
+
+    /// A line that asks one question: it ends with `?` or `？` (or opens with `¿`), is one
+    /// sentence, and is short enough to be a question rather than a paragraph that happens to
+    /// end with one.
+    static func isQuestionLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 300 else { return false }
+        var trimmed = Substring(text)
+        while let last = trimmed.last, "\"”’»)*_ ".contains(last) { trimmed.removeLast() }
+        guard let last = trimmed.last else { return false }
+        guard last == "?" || last == "？" || trimmed.first == "¿" else { return false }
+        return Sentences.split(String(trimmed)).count == 1
+    }
+
+    /// The question or answer text after a `Q:`/`A:` prefix, or nil when the text has none.
+    static func strip(prefixes: [String], from text: String) -> String? {
+        let lower = text.prefix(12).lowercased()
+        for prefix in prefixes where lower.hasPrefix(prefix) {
+            let rest = text.dropFirst(prefix.count).drop { $0 == " " || $0 == "\u{A0}" }
+            return rest.isEmpty ? nil : String(rest)
+        }
+        return nil
+    }
+
+    /// A line short enough and unpunctuated enough to be a heading in plain text.
+    static func looksLikeHeading(_ text: String) -> Bool {
+        guard text.utf8.count <= 120, let last = text.last else { return false }
+        if ".,;:!…。，；：！".contains(last) { return false }
+        var words = 0
+        for c in text.unicodeScalars where c == " " { words += 1 }
+        return words < 16
+    }
+
+    /// A `**Term**: explanation` item (also `__Term__:`, `**Term:**`, and a dash instead of the
+    /// colon), split into its parts; nil for any other text.
+    static func markdownTerm(_ item: String) -> (term: String, explanation: String)? {
+        for marker in ["**", "__"] where item.hasPrefix(marker) {
+            let afterOpen = item.dropFirst(marker.count)
+            guard let close = afterOpen.range(of: marker) else { return nil }
+            return splitTerm(String(afterOpen[..<close.lowerBound]), String(afterOpen[close.upperBound...]))
+        }
+        return nil
+    }
+
+    /// The term and explanation of an emphasized term and the text after it, when the colon
+    /// (or a dash) sits after the term or at the end of it; nil otherwise.
+    static func splitTerm(_ emphasized: String, _ after: String) -> (term: String, explanation: String)? {
+        var term = emphasized.trimmed
+        var rest = Substring(after.trimmed)
+        if term.hasSuffix(":") {
+            term.removeLast()
+        } else if let first = rest.first, ":–—-".contains(first) {
+            rest = rest.dropFirst()
+        } else {
+            return nil
+        }
+        let explanation = String(rest).trimmed
+        term = term.trimmed
+        guard !term.isEmpty, !explanation.isEmpty else { return nil }
+        return (term, explanation)
+    }
+}

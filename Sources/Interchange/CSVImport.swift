@@ -1,0 +1,72 @@
+import Flashcards
+import Foundation
+
+/// Reads CSV or TSV with a header row, mapping columns by their header names (`CardColumn`).
+public struct CSVImport: Sendable {
+    public var delimiter: CSVExport.Delimiter
+    /// Undo `FormulaGuard.neutralize` on every cell, as `export` applied it.
+    public var restoreFormulas: Bool
+
+    public init(delimiter: CSVExport.Delimiter = .comma, restoreFormulas: Bool = true) {
+        self.delimiter = delimiter
+        self.restoreFormulas = restoreFormulas
+    }
+
+    public func read(_ data: Data) throws(InterchangeError) -> ImportedTable {
+        let text = try InputText.decode(data)
+        let rows = try DelimitedRows.parse(text, delimiter: delimiter.scalar).filter { !$0.isBlank }
+        guard let header = rows.first else { throw .input(line: nil, "the file is empty") }
+        let columns = try Self.mapHeader(header)
+        var problems: [InputProblem] = []
+        var cards: [ImportedCard] = []
+        cards.reserveCapacity(rows.count)
+        for row in rows.dropFirst() {
+            guard row.cells.count == columns.count else {
+                problems.append(
+                    InputProblem(
+                        line: row.line,
+                        "wrong number of columns: \(row.cells.count), but the header on line \(header.line) has \(columns.count)"
+                    ))
+                continue
+            }
+            let cells = restoreFormulas ? row.cells.map(FormulaGuard.restore) : row.cells
+            cards.append(Self.card(line: row.line, cells: cells, columns: columns))
+        }
+        if !problems.isEmpty { throw .invalidInput(problems) }
+        return ImportedTable(cards: cards, deckName: nil, format: delimiter == .comma ? .csv : .tsv)
+    }
+
+    static func mapHeader(_ header: Row) throws(InterchangeError) -> [CardColumn] {
+        var columns: [CardColumn] = []
+        var problems: [InputProblem] = []
+        for (index, name) in header.cells.enumerated() {
+            let shown = TerminalSanitizer.inertLine(name)
+            guard let column = CardColumn(header: name) else {
+                problems.append(
+                    InputProblem(
+                        line: header.line,
+                        "unknown column '\(shown)' (column \(index + 1)); recall reads "
+                            + CardColumn.header.joined(separator: ", ")
+                            + " (also question/term for front, answer/definition for back)"))
+                continue
+            }
+            if columns.contains(column) {
+                problems.append(InputProblem(line: header.line, "column '\(shown)' appears twice"))
+            }
+            columns.append(column)
+        }
+        if problems.isEmpty {
+            for required in [CardColumn.front, .back] where !columns.contains(required) {
+                problems.append(InputProblem(line: header.line, "no '\(required.rawValue)' column in the header"))
+            }
+        }
+        if !problems.isEmpty { throw .invalidInput(problems) }
+        return columns
+    }
+
+    static func card(line: Int, cells: [String], columns: [CardColumn]) -> ImportedCard {
+        var card = ImportedCard(line: line, front: "", back: "")
+        for (column, cell) in zip(columns, cells) { card.set(column, from: cell) }
+        return card
+    }
+}

@@ -1,1 +1,0 @@
-// CSV, TSV, Anki, Quizlet, GIFT and Aiken (issues #5, #6).

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Flashcards
+import Foundation
+import Interchange
+import Storage
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create or update a deck from CSV, TSV or an Anki text file.",
+        discussion: """
+            Columns are mapped by the header row (id, front, back, kind, section, tags, context). A card \
+            already in the deck is updated in place, matched by id or else by its front, and keeps \
+            its progress. On any error nothing is written.
+            """)
+
+    @OptionGroup var homeOptions: HomeOptions
+
+    @Argument(help: "A CSV, TSV or Anki text file, or - for stdin.")
+    var file: String
+
+    @Option(help: "The deck to create or update (default: the Anki file's deck, else the file's name).")
+    var deck: String?
+
+    @Option(help: "auto, csv, tsv or anki (auto: Anki header lines, else the extension, else a tab in line 1).")
+    var format: ImportFormatOption = .auto
+
+    @Flag(
+        name: .customLong("no-neutralize"),
+        help: "Keep a leading apostrophe before = + - @ (the file was exported with --no-neutralize).")
+    var noNeutralize = false
+
+    func validate() throws {
+        if file == "-" && deck == nil { throw ValidationError("reading stdin needs --deck NAME") }
+    }
+
+    func run() throws {
+        let data = try readInput()
+        let chosen = format.format ?? ImportFormat.detect(data, fileName: file)
+        let table: ImportedTable
+        do {
+            switch chosen {
+            case .csv, .tsv:
+                table = try CSVImport(delimiter: chosen == .csv ? .comma : .tab, restoreFormulas: !noNeutralize).read(
+                    data)
+            case .anki:
+                table = try AnkiImport().read(data)
+            }
+        } catch {
+            throw failure(error)
+        }
+        let (name, title) = try deckName(table)
+        let store = DeckStore(home: homeOptions.dataHome)
+        let existing: Deck
+        do { existing = store.exists(name) ? try store.load(name) : Deck(title: title) } catch {
+            throw RecallFailure(message: "\(error)")
+        }
+        let merged: (deck: Deck, summary: ImportSummary)
+        do { merged = try DeckMerge.merge(table.cards, into: existing) } catch { throw failure(error) }
+        do { try store.save(merged.deck, as: name) } catch { throw RecallFailure(message: "\(error)") }
+        let source = file == "-" ? "stdin" : file
+        print(
+            "Imported \(table.cards.count) card\(table.cards.count == 1 ? "" : "s") from \(source) (\(chosen)) into "
+                + "Decks/\(name.fileName): \(merged.summary).")
+    }
+
+    private func readInput() throws -> Data {
+        if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw RecallFailure(message: "\(file): no such file")
+        }
+        if isDirectory.boolValue { throw RecallFailure(message: "\(file) is a directory, not a CSV file") }
+        do { return try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw RecallFailure(message: "\(file): \(error.localizedDescription)")
+        }
+    }
+
+    /// The deck's slug and, for a new deck, its title.
+    private func deckName(_ table: ImportedTable) throws -> (DeckName, String) {
+        if let deck {
+            do { return (try DeckName(deck), deck) } catch { throw RecallFailure(message: "\(error)") }
+        }
+        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        for candidate in [table.deckName, stem].compactMap({ $0 }) {
+            let title = TerminalSanitizer.inertLine(candidate).trimmingCharacters(in: .whitespaces)
+            if let name = DeckName(slugging: title) { return (name, title) }
+        }
+        throw RecallFailure(
+            message: "cannot make a deck name from '\(TerminalSanitizer.inertLine(stem))'; give --deck NAME")
+    }
+
+    /// Input problems printed as `path:line: error: message`, then one failure line.
+    private func failure(_ error: Error) -> RecallFailure {
+        guard case InterchangeError.invalidInput(let problems) = error else {
+            return RecallFailure(message: "\(error)")
+        }
+        let path = file == "-" ? "<stdin>" : file
+        for problem in problems {
+            FileHandle.standardError.write(Data((problem.diagnostic(path: path) + "\n").utf8))
+        }
+        let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+        return RecallFailure(message: "\(path): \(count); nothing was imported")
+    }
+}

@@ -81,7 +81,7 @@ let package = Package(
             name: "DeckBuildingTests", dependencies: ["DeckBuilding", "HTMLTree", "TestSupport"], exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
-            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"],
+            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "Flashcards", "TestSupport"],

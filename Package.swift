@@ -70,7 +70,8 @@ let package = Package(
 
         .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], swiftSettings: strict),
+            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], exclude: ["Fixtures"],
+            swiftSettings: strict),
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "Scheduling", "Flashcards", "TestSupport"],
             swiftSettings: strict),

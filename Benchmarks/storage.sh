@@ -35,4 +35,4 @@ echo "== (d) peak memory (maximum resident set size)"
 /usr/bin/time -v "$RECALL" review bench "$( ("$RECALL" due bench --home "$HOME_DIR" || true) | head -1 | cut -f2)" good --home "$HOME_DIR" 2>&1 | grep -E "saved|Maximum resident|Elapsed"
 
 echo "== (c) durable answers and (e) reading the progress files (3 rounds)"
-/usr/bin/time -v "$RECALL" _bench-storage --home "$HOME_DIR" --answers 2000 2>&1 | grep -E "read|durable|snapshot|Maximum resident"
+/usr/bin/time -v "$RECALL" _bench-storage --home "$HOME_DIR" --answers 2000 2>&1 | grep -E "read|raw|durable|snapshot|Maximum resident"

@@ -9,6 +9,7 @@ struct Recall: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Build.self, Review.self, Due.self, Doctor.self, QuizCommand.self, Export.self, Import.self, Drill.self,
+            BenchStorage.self,
         ]
     )
 

@@ -65,7 +65,9 @@ let package = Package(
 
         .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "InterchangeTests", dependencies: ["Interchange", "Flashcards", "TestSupport"], swiftSettings: strict),
+            name: "InterchangeTests",
+            dependencies: ["Interchange", "Flashcards", "TestSupport", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strict),
         .testTarget(
             name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
     ]

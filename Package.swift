@@ -84,7 +84,8 @@ let package = Package(
             name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
-            name: "InterchangeTests", dependencies: ["Interchange", "Flashcards", "TestSupport"],
+            name: "InterchangeTests",
+            dependencies: ["Interchange", "Flashcards", "TestSupport", .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: strict),
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "Scheduling", "Flashcards", "TestSupport"],

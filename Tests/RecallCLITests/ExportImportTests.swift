@@ -130,6 +130,7 @@ struct ExportImportTests {
     @Test(arguments: [
         ["--format", "anki", "--bom"], ["--format", "csv", "--anki-deck", "x"], ["--term-separator", ";"],
         ["--format", "gift", "--bom"], ["--format", "pdf"],
+        ["--format", "xml"],
     ])
     func optionsOfAnotherFormatAreUsageErrors(options: [String]) throws {
         try store.save(cells, as: DeckName("cells"))

@@ -8,8 +8,7 @@ let package = Package(
     name: "recall",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "recall", targets: ["recall"]),
-        .executable(name: "optimizer-benchmark", targets: ["optimizer-benchmark"]),
+        .executable(name: "recall", targets: ["recall"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,15 +61,20 @@ let package = Package(
             ],
             swiftSettings: strict),
 
-        // `swift build -c release --product optimizer-benchmark`, driven by Benchmarks/optimizer.py.
+        // Benchmarks: reproducible, release-built executables (Benchmarks/*.md has the numbers).
         .executableTarget(
-            name: "optimizer-benchmark", dependencies: ["Flashcards", "ParameterFitting"],
+            name: "SchedulingBenchmark", dependencies: ["Scheduling", "Flashcards"],
+            path: "Benchmarks/SchedulingBenchmark", swiftSettings: strict),
+        .executableTarget(
+            name: "OptimizerBenchmark", dependencies: ["Flashcards", "Scheduling", "ParameterFitting"],
             path: "Benchmarks/OptimizerBenchmark", swiftSettings: strict),
 
         // Shared test helpers: temp dirs, fixed clock, seeded RNG, golden files.
         .target(name: "TestSupport", dependencies: ["Flashcards", "Trainer"], swiftSettings: strict),
 
         .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ParameterFittingTests", dependencies: ["ParameterFitting", "TestSupport"], swiftSettings: strict),
         .testTarget(

@@ -2,7 +2,7 @@
 """Compare recall's FSRS-6 optimizer with the Rust fsrs crate (fsrs-rs-python) on simulated
 review logs.
 
-    swift build -c release --product optimizer-benchmark
+    swift build -c release --product OptimizerBenchmark
     .venv/bin/python Benchmarks/optimizer.py 1000 10000 100000
 
 For each size it simulates a learner with known ("true") parameters, writes the log as CSV,
@@ -23,7 +23,7 @@ from pathlib import Path
 from fsrs_rs_python import FSRS, FSRSItem, FSRSReview, DEFAULT_PARAMETERS
 
 ROOT = Path(__file__).resolve().parent.parent
-BINARY = ROOT / ".build" / "release" / "optimizer-benchmark"
+BINARY = ROOT / ".build" / "release" / "OptimizerBenchmark"
 
 # A learner who forgets faster than the default one and is harsher on lapses.
 TRUE_PARAMETERS = [

@@ -1,1 +1,0 @@
-// FSRS-6 and the study queue (issue #3).

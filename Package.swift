@@ -56,7 +56,7 @@ let package = Package(
             name: "recall",
             dependencies: [
                 "Flashcards", "DeckBuilding", "Scheduling", "Storage", "Quizzes", "Interchange",
-                "Trainer", "ReadlineSupport",
+                "Trainer", "ReadlineSupport", "ParameterFitting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -78,6 +78,11 @@ let package = Package(
         .testTarget(
             name: "ParameterFittingTests", dependencies: ["ParameterFitting", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "RecallCLITests", dependencies: ["recall", "Storage", "TestSupport"], swiftSettings: strict),
+            name: "StorageTests", dependencies: ["Storage", "Scheduling", "Flashcards", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "RecallCLITests",
+            dependencies: ["recall", "Storage", "Flashcards", "TestSupport", "ParameterFitting", "Scheduling"],
+            swiftSettings: strict),
     ]
 )

@@ -7,7 +7,10 @@ struct Recall: ParsableCommand {
         commandName: "recall",
         abstract: "Turn articles into flashcards, and remember them.",
         version: "0.1.0",
-        subcommands: [Build.self]
+        subcommands: [
+            Build.self, Review.self, Due.self, Doctor.self, Drill.self, Optimize.self, Evaluate.self,
+            ImportReviews.self,
+        ]
     )
 
     /// One exit policy for every command (STYLE.md): usage errors exit 64 with usage text,

@@ -1,0 +1,127 @@
+import Flashcards
+import Foundation
+import Scheduling
+
+/// Card progress in recall's files: one flat object, the schedule's fields present only once
+/// the card has been reviewed, and the flags only when set.
+///
+/// `{"state":2,"step":null,"stability":3.17,"difficulty":5.28,"due":"…","last":"…","reps":4,"lapses":0}`
+extension CardProgress {
+    func write(into t: inout JSONText) {
+        t.raw("{")
+        if let s = schedule {
+            t.key("state")
+            t.int(s.state.rawValue)
+            t.raw(",")
+            t.key("step")
+            if let step = s.step { t.int(step) } else { t.null() }
+            t.raw(",")
+            t.key("stability")
+            if let v = s.stability { t.double(v) } else { t.null() }
+            t.raw(",")
+            t.key("difficulty")
+            if let v = s.difficulty { t.double(v) } else { t.null() }
+            t.raw(",")
+            t.key("due")
+            Timestamp.write(s.due, into: &t)
+            t.raw(",")
+            t.key("last")
+            if let v = s.lastReview { Timestamp.write(v, into: &t) } else { t.null() }
+            t.raw(",")
+        }
+        t.key("reps")
+        t.int(reps)
+        t.raw(",")
+        t.key("lapses")
+        t.int(lapses)
+        if suspended {
+            t.raw(",")
+            t.key("suspended")
+            t.bool(true)
+        }
+        if isLeech {
+            t.raw(",")
+            t.key("leech")
+            t.bool(true)
+        }
+        if let day = buriedUntil {
+            t.raw(",")
+            t.key("buried")
+            t.string(day.description)
+        }
+        t.raw("}")
+    }
+
+    /// Reads the object `write(into:)` writes; strict: unknown or repeated keys are errors.
+    static func read(from s: inout JSONScanner) throws(JSONSyntaxError) -> CardProgress {
+        var state: LearningState?
+        var step: Int?
+        var stability: Double?
+        var difficulty: Double?
+        var due: Date?
+        var last: Date?
+        var reps: Int?
+        var lapses: Int?
+        var suspended = false
+        var leech = false
+        var buried: Day?
+        var seen: UInt32 = 0
+        func once(_ bit: UInt32, _ s: JSONScanner) throws(JSONSyntaxError) {
+            guard seen & bit == 0 else { throw s.error("repeated key") }
+            seen |= bit
+        }
+        try s.beginObject()
+        var first = true
+        while let key = try s.nextKey(first: &first) {
+            if key == "state" {
+                try once(1, s)
+                guard let v = LearningState(rawValue: try s.int()) else { throw s.error("unknown state") }
+                state = v
+            } else if key == "step" {
+                try once(2, s)
+                step = try s.consumeNull() ? nil : try s.int()
+            } else if key == "stability" {
+                try once(4, s)
+                stability = try s.consumeNull() ? nil : try s.double()
+            } else if key == "difficulty" {
+                try once(8, s)
+                difficulty = try s.consumeNull() ? nil : try s.double()
+            } else if key == "due" {
+                try once(16, s)
+                due = try s.timestamp()
+            } else if key == "last" {
+                try once(32, s)
+                last = try s.consumeNull() ? nil : try s.timestamp()
+            } else if key == "reps" {
+                try once(64, s)
+                reps = try s.int()
+            } else if key == "lapses" {
+                try once(128, s)
+                lapses = try s.int()
+            } else if key == "suspended" {
+                try once(256, s)
+                suspended = try s.bool()
+            } else if key == "leech" {
+                try once(512, s)
+                leech = try s.bool()
+            } else if key == "buried" {
+                try once(1024, s)
+                guard let d = Day(try s.string()) else { throw s.error("expected a day like 2026-03-01") }
+                buried = d
+            } else {
+                throw s.error("unknown key in card progress")
+            }
+        }
+        guard let reps, let lapses, reps >= 0, lapses >= 0 else { throw s.error("card progress needs reps and lapses") }
+        var schedule: CardSchedule?
+        if let state {
+            guard let due else { throw s.error("a card schedule needs a due time") }
+            schedule = CardSchedule(
+                state: state, step: step, stability: stability, difficulty: difficulty, due: due, lastReview: last)
+        } else if seen & (2 | 4 | 8 | 16 | 32) != 0 {
+            throw s.error("schedule fields without a state")
+        }
+        return CardProgress(
+            schedule: schedule, reps: reps, lapses: lapses, suspended: suspended, buriedUntil: buried, isLeech: leech)
+    }
+}

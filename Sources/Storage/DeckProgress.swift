@@ -1,0 +1,296 @@
+import Flashcards
+import Foundation
+import Scheduling
+
+/// One deck's progress, opened for study: the one code path the REPL and `recall review` share.
+///
+/// Opening takes the deck's lock and replays its files; each answer goes through the scheduler,
+/// is appended to the review log and flushed to disk before `answer` returns, and only then
+/// changes the progress in memory. `close()` writes the snapshot and gives the lock back.
+public final class DeckProgress {
+    public let name: DeckName
+    public let deck: Deck
+    public let settings: DeckSettings
+    public let scheduler: Scheduler
+    public let paths: ProgressPaths
+    /// Every card's progress, orphans included; a card missing here is new.
+    public private(set) var progress: [CardID: CardProgress]
+    /// What was repaired or skipped while loading (a torn last line, a rebuilt snapshot).
+    public let warnings: [StorageWarning]
+    public let timeZone: TimeZone
+
+    private let clock: any Clock
+    /// The injected generator for fuzz; nil draws it from the card and the time (`ReviewFuzz`),
+    /// so the log alone reproduces every due date.
+    private var random: (any RandomNumberGenerator)?
+    private var lock: DeckLock?
+    private var writer: ReviewLogWriter?
+    private var end: LogPosition
+    private var snapshotCovers: LogPosition?
+    private var recent: [RecentAnswer]
+    private var undoable: [LogEntry]
+    private let cardIndex: [CardID: Int]
+
+    /// Opens a deck's progress for study, taking its lock.
+    /// - Parameters:
+    ///   - lockWait: how long to wait for another process to finish with the deck; a session
+    ///     waits 0 (and is refused at once), a one-shot `recall review` briefly.
+    ///   - random: the generator for interval fuzz; nil seeds it from each card and time.
+    /// - Throws: `StorageError` (missing deck, lock held, damage, newer format).
+    public static func open(
+        home: DataHome, deck name: DeckName, clock: any Clock = SystemClock(),
+        random: (any RandomNumberGenerator)? = nil, timeZone: TimeZone = .current, lockWait: TimeInterval = 0
+    ) throws -> DeckProgress {
+        let deck = try DeckStore(home: home).load(name)
+        let paths = ProgressPaths(home: home, deck: name)
+        do {
+            try FileManager.default.createDirectory(at: paths.directory, withIntermediateDirectories: true)
+        } catch {
+            throw StorageError.io(path: paths.directory.path, detail: error.localizedDescription)
+        }
+        let lock = try DeckLock(path: paths.lock, wait: lockWait)
+        // Read only once the lock is held: another process may have answered until just now.
+        let replay = try ProgressReplay.load(paths)
+        let settings = try SettingsFile.load(paths.settings)
+        let writer = try ReviewLogWriter(path: paths.log, deck: name, end: replay.end, tornPath: paths.torn)
+        var end = replay.end
+        if end.bytes == 0 { end = LogPosition(bytes: writer.length, lines: 1, lastID: 0) }
+        return try DeckProgress(
+            name: name, deck: deck, settings: settings, paths: paths, replay: replay, end: end, clock: clock,
+            random: random, timeZone: timeZone, lock: lock, writer: writer)
+    }
+
+    /// Reads a deck's progress without taking the lock, for listings and reports; it cannot
+    /// answer. It never changes a file (a torn last line is only skipped).
+    public static func read(
+        home: DataHome, deck name: DeckName, deck: Deck? = nil, clock: any Clock = SystemClock(),
+        timeZone: TimeZone = .current
+    ) throws -> DeckProgress {
+        let deck = try deck ?? DeckStore(home: home).load(name)
+        let paths = ProgressPaths(home: home, deck: name)
+        let replay = try ProgressReplay.load(paths)
+        let settings = try SettingsFile.load(paths.settings)
+        return try DeckProgress(
+            name: name, deck: deck, settings: settings, paths: paths, replay: replay, end: replay.end, clock: clock,
+            random: nil, timeZone: timeZone, lock: nil, writer: nil)
+    }
+
+    private init(
+        name: DeckName, deck: Deck, settings: DeckSettings, paths: ProgressPaths, replay: ProgressReplay,
+        end: LogPosition, clock: any Clock, random: (any RandomNumberGenerator)?, timeZone: TimeZone,
+        lock: DeckLock?, writer: ReviewLogWriter?
+    ) throws {
+        self.name = name
+        self.deck = deck
+        self.settings = settings
+        do { scheduler = try settings.makeScheduler() } catch {
+            throw StorageError.corrupt(path: paths.settings, line: nil, detail: "\(error)")
+        }
+        self.paths = paths
+        progress = replay.progress
+        warnings = replay.warnings
+        self.end = end
+        snapshotCovers = replay.snapshotCovers
+        recent = replay.recent
+        undoable = replay.undoable
+        self.clock = clock
+        self.random = random
+        self.timeZone = timeZone
+        self.lock = lock
+        self.writer = writer
+        var index: [CardID: Int] = [:]
+        index.reserveCapacity(deck.cards.count)
+        for (i, card) in deck.cards.enumerated() { index[card.id] = i }
+        cardIndex = index
+    }
+
+    deinit { writer?.close() }
+
+    /// Whether this value may change the deck's progress (it holds the lock).
+    public var isWritable: Bool { writer != nil }
+
+    // MARK: What to study
+
+    /// The study queue now: what is due, in the order to show it.
+    public func queue(at time: Date? = nil) -> StudyQueue {
+        StudyQueue(
+            cards: deck.cards, progress: progress, answers: recent.map(\.answer), settings: settings,
+            now: time ?? clock.now, timeZone: timeZone)
+    }
+
+    /// The card to show next, if any is due.
+    public func nextCard(at time: Date? = nil) -> Card? {
+        queue(at: time).next.flatMap { card($0.cardID) }
+    }
+
+    public func card(_ id: CardID) -> Card? { cardIndex[id].map { deck.cards[$0] } }
+
+    /// The progress of a card (new when never answered).
+    public func progress(of id: CardID) -> CardProgress { progress[id] ?? .new }
+
+    /// The schedule each rating would give the card now, for the REPL to show.
+    public func preview(_ id: CardID, at time: Date? = nil) -> [Rating: CardSchedule] {
+        scheduler.preview(progress(of: id).schedule, at: time ?? clock.now)
+    }
+
+    /// Cards with progress that the deck no longer has (removed when it was rebuilt). Their
+    /// history is kept; they come back with it if a rebuild brings their question back.
+    public var orphans: [CardID] { progress.keys.filter { cardIndex[$0] == nil }.sorted() }
+
+    // MARK: Changing progress
+
+    /// Answers a card: schedules it, appends the review to the log and flushes it to disk,
+    /// and only then updates the progress in memory.
+    /// - Parameters:
+    ///   - duration: milliseconds the learner took, when known.
+    ///   - time: the moment of the answer (the clock's now when nil), kept to the millisecond.
+    /// - Returns: the saved entry: `after.schedule?.due` is when the card comes back.
+    @discardableResult
+    public func answer(_ id: CardID, rating: Rating, duration: Int? = nil, at time: Date? = nil) throws -> LogEntry {
+        let writer = try requireWriter()
+        guard card(id) != nil else { throw StorageError.unknownCard(id: id.rawValue, deck: name.slug) }
+        let time = Timestamp.truncated(time ?? clock.now)
+        let before = progress(of: id)
+        var after = before
+        if var rng = random {
+            after.record(rating, at: time, scheduler: scheduler, leech: settings.leechPolicy, using: &rng)
+            random = rng
+        } else {
+            var rng = ReviewFuzz.generator(for: id, at: time)
+            after.record(rating, at: time, scheduler: scheduler, leech: settings.leechPolicy, using: &rng)
+        }
+        after.normalizeTimes()
+        let entry = LogEntry(
+            id: end.lastID + 1, kind: .review, card: id, time: time, rating: rating,
+            duration: duration.map { max(0, $0) },
+            before: before, after: after)
+        try append(entry, with: writer)
+        recent.append(
+            RecentAnswer(
+                id: entry.id,
+                answer: StudyAnswer(cardID: id, time: time, rating: rating, stateBefore: before.schedule?.state)))
+        undoable.append(entry)
+        return entry
+    }
+
+    /// Takes back the latest answer not yet taken back: its card gets its earlier progress
+    /// again. The log keeps both lines and an `undo` line after them.
+    /// - Throws: `StorageError.nothingToUndo` when no answer of this session (or since the
+    ///   last snapshot) is left, or the card changed since (suspended, answered).
+    @discardableResult
+    public func undo(at time: Date? = nil) throws -> LogEntry {
+        let writer = try requireWriter()
+        guard let last = undoable.last, progress(of: last.card) == last.after else {
+            throw StorageError.nothingToUndo
+        }
+        let entry = LogEntry(
+            id: end.lastID + 1, kind: .undo, card: last.card, time: Timestamp.truncated(time ?? clock.now),
+            undoes: last.id, before: last.after, after: last.before)
+        try append(entry, with: writer)
+        undoable.removeLast()
+        recent.removeAll { $0.id == last.id }
+        return entry
+    }
+
+    /// Takes a card out of study until `unsuspend`.
+    @discardableResult
+    public func suspend(_ id: CardID, at time: Date? = nil) throws -> LogEntry {
+        try change(id, .suspend, at: time) { p, _ in p.suspend() }
+    }
+
+    @discardableResult
+    public func unsuspend(_ id: CardID, at time: Date? = nil) throws -> LogEntry {
+        try change(id, .unsuspend, at: time) { p, _ in p.unsuspend() }
+    }
+
+    /// Hides a card until the next study day.
+    @discardableResult
+    public func bury(_ id: CardID, at time: Date? = nil) throws -> LogEntry {
+        let cutoff = settings.cutoff(in: timeZone)
+        return try change(id, .bury, at: time) { p, now in p.bury(today: cutoff.day(containing: now)) }
+    }
+
+    @discardableResult
+    public func unbury(_ id: CardID, at time: Date? = nil) throws -> LogEntry {
+        try change(id, .unbury, at: time) { p, _ in p.unbury() }
+    }
+
+    private func change(
+        _ id: CardID, _ kind: LogEntry.Kind, at time: Date?, _ body: (inout CardProgress, Date) -> Void
+    ) throws -> LogEntry {
+        let writer = try requireWriter()
+        guard card(id) != nil else { throw StorageError.unknownCard(id: id.rawValue, deck: name.slug) }
+        let time = Timestamp.truncated(time ?? clock.now)
+        let before = progress(of: id)
+        var after = before
+        body(&after, time)
+        let entry = LogEntry(id: end.lastID + 1, kind: kind, card: id, time: time, before: before, after: after)
+        try append(entry, with: writer)
+        return entry
+    }
+
+    private func append(_ entry: LogEntry, with writer: ReviewLogWriter) throws {
+        try writer.append(entry)
+        end = LogPosition(bytes: writer.length, lines: end.lines + 1, lastID: entry.id)
+        progress[entry.card] = entry.after
+    }
+
+    private func requireWriter() throws -> ReviewLogWriter {
+        guard let writer else {
+            throw StorageError.io(path: paths.log, detail: "progress was opened read-only")
+        }
+        return writer
+    }
+
+    // MARK: History and closing
+
+    /// Every entry of the log in order (undone reviews included, followed by their undo).
+    public func history() throws -> [LogEntry] {
+        var entries: [LogEntry] = []
+        try forEachLogEntry { entries.append($0) }
+        return entries
+    }
+
+    /// Streams the whole log, for statistics over large histories without holding it all.
+    public func forEachLogEntry(_ body: (LogEntry) throws -> Void) throws {
+        _ = try ReviewLogReader.scan(paths.log, after: nil, body)
+    }
+
+    /// Writes the snapshot now (the log stays whole): later loads replay only what follows.
+    public func writeSnapshot() throws {
+        _ = try requireWriter()
+        let now = clock.now
+        let snapshot = Snapshot(
+            deck: name.slug, log: end, cards: progress,
+            recent: recent.filter { now.timeIntervalSince($0.answer.time) < RecentAnswer.window })
+        try AtomicFile.write(Data(snapshot.encoded()), to: URL(fileURLWithPath: paths.snapshot))
+        snapshotCovers = end
+    }
+
+    /// How many log lines the snapshot on disk is behind.
+    public var entriesSinceSnapshot: Int { end.lastID - (snapshotCovers?.lastID ?? 0) }
+
+    /// Ends the session: writes the snapshot when the log moved past it (or, with
+    /// `snapshotAfter`, only once it is that many entries behind), then gives the lock back.
+    public func close(snapshotAfter threshold: Int = 1) throws {
+        guard writer != nil else { return }
+        defer {
+            writer?.close()
+            writer = nil
+            lock?.release()
+            lock = nil
+        }
+        if entriesSinceSnapshot >= max(1, threshold) { try writeSnapshot() }
+    }
+}
+
+extension CardProgress {
+    /// Cuts the schedule's times to whole milliseconds, as the files keep them, so the
+    /// progress in memory is exactly what a reload gives.
+    mutating func normalizeTimes() {
+        guard var s = schedule else { return }
+        s.due = Timestamp.truncated(s.due)
+        s.lastReview = s.lastReview.map(Timestamp.truncated)
+        schedule = s
+    }
+}

@@ -1,0 +1,111 @@
+import Flashcards
+import Foundation
+import Scheduling
+
+/// The review log's line format (README, "Progress files"). Written by hand and read by
+/// `JSONScanner`: loading a year of answers must not take seconds.
+extension LogEntry {
+    /// The entry as one line of JSON, newline included.
+    func line() -> [UInt8] {
+        var t = JSONText(capacity: 400)
+        t.raw("{")
+        t.key("id")
+        t.int(id)
+        t.raw(",")
+        t.key("kind")
+        t.string(kind.rawValue)
+        t.raw(",")
+        t.key("card")
+        t.string(card.rawValue)
+        t.raw(",")
+        t.key("time")
+        Timestamp.write(time, into: &t)
+        if let rating {
+            t.raw(",")
+            t.key("rating")
+            t.int(rating.rawValue)
+        }
+        if let duration {
+            t.raw(",")
+            t.key("duration")
+            t.int(duration)
+        }
+        if let undoes {
+            t.raw(",")
+            t.key("undoes")
+            t.int(undoes)
+        }
+        t.raw(",")
+        t.key("before")
+        before.write(into: &t)
+        t.raw(",")
+        t.key("after")
+        after.write(into: &t)
+        t.raw("}\n")
+        return t.bytes
+    }
+
+    /// Reads one line (without its newline).
+    static func read(line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> LogEntry {
+        var s = JSONScanner(line)
+        var id: Int?
+        var kind: Kind?
+        var card: CardID?
+        var time: Date?
+        var rating: Rating?
+        var duration: Int?
+        var undoes: Int?
+        var before: CardProgress?
+        var after: CardProgress?
+        var seen: UInt32 = 0
+        func once(_ bit: UInt32, _ s: JSONScanner) throws(JSONSyntaxError) {
+            guard seen & bit == 0 else { throw s.error("repeated key") }
+            seen |= bit
+        }
+        try s.beginObject()
+        var first = true
+        while let key = try s.nextKey(first: &first) {
+            if key == "id" {
+                try once(1, s)
+                id = try s.int()
+            } else if key == "kind" {
+                try once(2, s)
+                guard let k = Kind(rawValue: try s.string()) else { throw s.error("unknown entry kind") }
+                kind = k
+            } else if key == "card" {
+                try once(4, s)
+                card = CardID(try s.string())
+            } else if key == "time" {
+                try once(8, s)
+                time = try s.timestamp()
+            } else if key == "rating" {
+                try once(16, s)
+                guard let r = Rating(rawValue: try s.int()) else { throw s.error("rating must be 1 to 4") }
+                rating = r
+            } else if key == "duration" {
+                try once(32, s)
+                duration = try s.consumeNull() ? nil : try s.int()
+            } else if key == "undoes" {
+                try once(64, s)
+                undoes = try s.int()
+            } else if key == "before" {
+                try once(128, s)
+                before = try CardProgress.read(from: &s)
+            } else if key == "after" {
+                try once(256, s)
+                after = try CardProgress.read(from: &s)
+            } else {
+                throw s.error("unknown key")
+            }
+        }
+        try s.expectEnd()
+        guard let id, let kind, let card, let time, let before, let after else {
+            throw s.error("an entry needs id, kind, card, time, before and after")
+        }
+        if kind == .review, rating == nil { throw s.error("a review needs a rating") }
+        if kind == .undo, undoes == nil { throw s.error("an undo needs 'undoes'") }
+        return LogEntry(
+            id: id, kind: kind, card: card, time: time, rating: rating, duration: duration, undoes: undoes,
+            before: before, after: after)
+    }
+}

@@ -1,0 +1,166 @@
+import Flashcards
+import Foundation
+import Scheduling
+
+/// Every card's progress as of a point in the review log; rebuildable from the log at any time.
+///
+/// Loading reads this and replays only the log after `log`, so opening a deck with years of
+/// answers does not reread them all.
+struct Snapshot: Equatable {
+    var deck: String
+    /// How much of the log this snapshot covers.
+    var log: LogPosition
+    var cards: [CardID: CardProgress]
+    /// Reviews of the last two days before the snapshot, oldest first.
+    var recent: [RecentAnswer] = []
+
+    /// The file's bytes: one card a line, sorted by id, so it diffs well.
+    func encoded() -> [UInt8] {
+        var t = JSONText(capacity: 128 + cards.count * 200)
+        t.raw("{")
+        t.key("format")
+        t.int(ProgressFormat.snapshot)
+        t.raw(",")
+        t.key("file")
+        t.string("recall snapshot")
+        t.raw(",")
+        t.key("deck")
+        t.string(deck)
+        t.raw(",")
+        t.key("log")
+        t.raw("{")
+        t.key("bytes")
+        t.int(log.bytes)
+        t.raw(",")
+        t.key("lines")
+        t.int(log.lines)
+        t.raw(",")
+        t.key("last")
+        t.int(log.lastID)
+        t.raw("},")
+        t.key("recent")
+        t.raw("[")
+        for (i, answer) in recent.enumerated() {
+            t.raw(i == 0 ? "\n" : ",\n")
+            answer.write(into: &t)
+        }
+        t.raw("],")
+        t.key("cards")
+        t.raw("[")
+        var first = true
+        for id in cards.keys.sorted() {
+            t.raw(first ? "\n" : ",\n")
+            first = false
+            t.raw("{")
+            t.key("card")
+            t.string(id.rawValue)
+            t.raw(",")
+            t.key("progress")
+            cards[id]?.write(into: &t)
+            t.raw("}")
+        }
+        t.raw("\n]}\n")
+        return t.bytes
+    }
+
+    /// Reads a snapshot file; nil when it does not exist.
+    /// - Throws: `.newerFormat` for a newer file, `.corrupt` for one that does not parse.
+    static func read(_ path: String) throws(StorageError) -> Snapshot? {
+        guard let bytes = try FileBytes.read(path) else { return nil }
+        do {
+            return try bytes.withUnsafeBufferPointer { (b) throws(JSONSyntaxError) in try decode(b) }
+        } catch {
+            // A newer recall may have written keys this one does not know: say so rather than
+            // call the file damaged (it is then never rebuilt over).
+            if case .object(let members)? = try? JSONValue.parse(bytes),
+                case .number(let f)? = members.first(where: { $0.0 == "format" })?.1,
+                f > Double(ProgressFormat.snapshot)
+            {
+                throw .newerFormat(path: path, found: Int(f), supported: ProgressFormat.snapshot)
+            }
+            throw .corrupt(path: path, line: nil, detail: "\(error)")
+        }
+    }
+
+    private static func decode(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Snapshot {
+        var s = JSONScanner(buffer)
+        var snapshot = Snapshot(deck: "", log: .start, cards: [:])
+        var seen = Set<String>()
+        try s.beginObject()
+        var first = true
+        while let key = try s.nextKey(first: &first) {
+            guard seen.insert(try key.string(at: s)).inserted else { throw s.error("repeated key") }
+            if key == "format" {
+                let f = try s.int()
+                guard f == ProgressFormat.snapshot else { throw s.error("format \(f)") }
+            } else if key == "file" {
+                guard try s.string() == "recall snapshot" else { throw s.error("not a recall snapshot") }
+            } else if key == "deck" {
+                snapshot.deck = try s.string()
+            } else if key == "log" {
+                snapshot.log = try readPosition(&s)
+            } else if key == "recent" {
+                try s.beginArray()
+                var firstAnswer = true
+                while try s.nextElement(first: &firstAnswer) {
+                    snapshot.recent.append(try RecentAnswer.read(from: &s))
+                }
+            } else if key == "cards" {
+                try s.beginArray()
+                var firstCard = true
+                while try s.nextElement(first: &firstCard) {
+                    let (id, progress) = try readCard(&s)
+                    guard snapshot.cards.updateValue(progress, forKey: id) == nil else {
+                        throw s.error("card \(id) listed twice")
+                    }
+                }
+            } else {
+                throw s.error("unknown key")
+            }
+        }
+        try s.expectEnd()
+        guard seen.isSuperset(of: ["format", "file", "deck", "log", "recent", "cards"]) else {
+            throw s.error("a snapshot needs format, file, deck, log, recent and cards")
+        }
+        return snapshot
+    }
+
+    private static func readPosition(_ s: inout JSONScanner) throws(JSONSyntaxError) -> LogPosition {
+        var p = LogPosition.start
+        var count = 0
+        try s.beginObject()
+        var first = true
+        while let key = try s.nextKey(first: &first) {
+            count += 1
+            if key == "bytes" {
+                p.bytes = try s.int()
+            } else if key == "lines" {
+                p.lines = try s.int()
+            } else if key == "last" {
+                p.lastID = try s.int()
+            } else {
+                throw s.error("unknown key in log position")
+            }
+        }
+        guard count == 3, p.bytes >= 0, p.lines >= 0, p.lastID >= 0 else { throw s.error("bad log position") }
+        return p
+    }
+
+    private static func readCard(_ s: inout JSONScanner) throws(JSONSyntaxError) -> (CardID, CardProgress) {
+        var id: CardID?
+        var progress: CardProgress?
+        try s.beginObject()
+        var first = true
+        while let key = try s.nextKey(first: &first) {
+            if key == "card", id == nil {
+                id = CardID(try s.string())
+            } else if key == "progress", progress == nil {
+                progress = try CardProgress.read(from: &s)
+            } else {
+                throw s.error("unknown or repeated key in a snapshot card")
+            }
+        }
+        guard let id, let progress else { throw s.error("a snapshot card needs card and progress") }
+        return (id, progress)
+    }
+}

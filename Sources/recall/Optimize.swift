@@ -120,12 +120,12 @@ enum OptimizationText {
 
     static func retention(best: RetentionAdvisor.Outcome, all: [RetentionAdvisor.Outcome], current: Double) -> String {
         var text = String(
-            format: "Suggested desired retention: %.2f (%.2f reviews per remembered card in a simulated year)",
-            best.retention, best.reviewsPerRememberedCard)
+            format: "Suggested desired retention: %.2f (%.0f s of study per remembered card in a simulated year)",
+            best.retention, best.secondsPerRememberedCard)
         if let now = all.min(by: { abs($0.retention - current) < abs($1.retention - current) }),
             abs(now.retention - current) < 0.005
         {
-            text += String(format: "; at the current %.2f: %.2f", current, now.reviewsPerRememberedCard)
+            text += String(format: "; at the current %.2f: %.0f s", current, now.secondsPerRememberedCard)
         }
         return text
     }

@@ -77,7 +77,11 @@ public struct Evaluation: Sendable, Hashable, Codable {
         var evaluation: Evaluation {
             var squares = 0.0
             var total = 0.0
-            for bin in bins.values {
+            // A fixed order, so the same history always gives the same digits.
+            let ordered = bins.sorted {
+                ($0.key.days, $0.key.reviews, $0.key.lapses) < ($1.key.days, $1.key.reviews, $1.key.lapses)
+            }
+            for (_, bin) in ordered {
                 let gap = bin.predicted / bin.count - bin.actual / bin.count
                 squares += gap * gap * bin.count
                 total += bin.count

@@ -53,7 +53,11 @@ struct Optimize: ParsableCommand {
         print(OptimizationText.report(report))
         let save = apply || report.isImprovement
         if save {
-            for deck in histories where deck.settings.scheduler.parameters != report.fitted {
+            for deck in histories {
+                if deck.settings.scheduler.parameters == report.fitted {
+                    print("'\(deck.name.slug)' already uses these parameters.")
+                    continue
+                }
                 try replaceParameters(of: deck, with: report.fitted)
                 print(
                     "Saved into '\(deck.name.slug)'; `recall optimize --revert \(deck.name.slug)` restores the previous ones."

@@ -8,8 +8,7 @@ let package = Package(
     name: "recall",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "recall", targets: ["recall"]),
-        .executable(name: "optimizer-benchmark", targets: ["optimizer-benchmark"]),
+        .executable(name: "recall", targets: ["recall"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,7 +56,7 @@ let package = Package(
             name: "recall",
             dependencies: [
                 "Flashcards", "DeckBuilding", "Scheduling", "Storage", "Quizzes", "Interchange",
-                "Trainer", "ReadlineSupport",
+                "Trainer", "ReadlineSupport", "ParameterFitting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -66,9 +65,8 @@ let package = Package(
         .executableTarget(
             name: "SchedulingBenchmark", dependencies: ["Scheduling", "Flashcards"],
             path: "Benchmarks/SchedulingBenchmark", swiftSettings: strict),
-        // `swift build -c release --product optimizer-benchmark`, driven by Benchmarks/optimizer.py.
         .executableTarget(
-            name: "optimizer-benchmark", dependencies: ["Flashcards", "ParameterFitting"],
+            name: "OptimizerBenchmark", dependencies: ["Flashcards", "Scheduling", "ParameterFitting"],
             path: "Benchmarks/OptimizerBenchmark", swiftSettings: strict),
 
         // Shared test helpers: temp dirs, fixed clock, seeded RNG, golden files.
@@ -102,7 +100,8 @@ let package = Package(
             name: "ParameterFittingTests", dependencies: ["ParameterFitting", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "RecallCLITests", dependencies: ["recall", "Storage", "Flashcards", "TestSupport"],
+            name: "RecallCLITests",
+            dependencies: ["recall", "Storage", "Flashcards", "TestSupport", "ParameterFitting", "Scheduling"],
             swiftSettings: strict),
     ]
 )

@@ -2,8 +2,8 @@
 """Compare recall's FSRS-6 optimizer with the Rust fsrs crate (fsrs-rs-python) on simulated
 review logs.
 
-    swift build -c release --product optimizer-benchmark
-    .venv/bin/python Benchmarks/optimizer.py 1000 10000 100000
+    swift build -c release --product OptimizerBenchmark
+    .venv/bin/python Benchmarks/optimizer.py 1000 10000 100000 [--seed=7 --seed=8 ...]
 
 For each size it simulates a learner with known ("true") parameters, writes the log as CSV,
 fits on the same four fifths of the cards with both implementations (recall's fixed held-out
@@ -23,7 +23,7 @@ from pathlib import Path
 from fsrs_rs_python import FSRS, FSRSItem, FSRSReview, DEFAULT_PARAMETERS
 
 ROOT = Path(__file__).resolve().parent.parent
-BINARY = ROOT / ".build" / "release" / "optimizer-benchmark"
+BINARY = ROOT / ".build" / "release" / "OptimizerBenchmark"
 
 # A learner who forgets faster than the default one and is harsher on lapses.
 TRUE_PARAMETERS = [
@@ -178,12 +178,13 @@ def run(cards, reviews=10, seed=7):
 
 
 def main():
-    sizes = [int(arg) for arg in sys.argv[1:]] or [1000, 10000]
-    for cards in sizes:
-        result = run(cards)
+    seeds = [int(arg.split("=")[1]) for arg in sys.argv[1:] if arg.startswith("--seed=")] or [7]
+    sizes = [int(arg) for arg in sys.argv[1:] if not arg.startswith("--")] or [1000, 10000]
+    for cards, seed in [(cards, seed) for cards in sizes for seed in seeds]:
+        result = run(cards, seed=seed)
         ll = result["held_out_log_loss"]
         print(
-            f"{cards:>7} cards  {result['reviews']:>8} reviews  "
+            f"{cards:>7} cards  seed {seed:>2}  {result['reviews']:>8} reviews  "
             f"time recall {result['recall_seconds']:.3f}s  rust {result['rust_seconds']:.3f}s  "
             f"held-out log loss recall {ll['recall']:.5f}  rust {ll['rust']:.5f}  defaults {ll['defaults']:.5f}  "
             f"(crate evaluate: recall {result['crate_evaluate_log_loss']['recall']:.5f}  "

@@ -1,13 +1,14 @@
 // Fits FSRS-6 parameters to a review log and prints the parameters, the fitting time and the
 // held-out scores as JSON, for Benchmarks/optimizer.py to compare with the Rust fsrs crate.
 //
-//     optimizer-benchmark LOG.csv [--evaluate w0,w1,…,w20]
+//     OptimizerBenchmark LOG.csv [--evaluate w0,w1,…,w20]
 //
 // LOG.csv has the columns card,time_ms,rating. The held-out cards are ParameterFitting's own
 // fixed fifth (CardHistory.isHeldOut); fitting uses the rest.
 import Flashcards
 import Foundation
 import ParameterFitting
+import Scheduling
 
 struct Output: Encodable {
     var cards: Int
@@ -20,12 +21,12 @@ struct Output: Encodable {
 }
 
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("optimizer-benchmark: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("OptimizerBenchmark: \(message)\n".utf8))
     exit(1)
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-guard let path = arguments.first else { fail("usage: optimizer-benchmark LOG.csv [--evaluate w0,…,w20]") }
+guard let path = arguments.first else { fail("usage: OptimizerBenchmark LOG.csv [--evaluate w0,…,w20]") }
 var other: [Double]?
 if let flag = arguments.firstIndex(of: "--evaluate"), arguments.index(after: flag) < arguments.endIndex {
     other = arguments[arguments.index(after: flag)].split(separator: ",").compactMap { Double($0) }
@@ -52,10 +53,7 @@ let elapsed = clock.measure {
     do { parameters = try ParameterFitter().fit(training) } catch { fail("\(error)") }
 }
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-let defaults = [
-    0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
-    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
-]
+let defaults = SchedulerConfiguration.defaultParameters
 let output = Output(
     cards: histories.count, trainingCards: training.count, seconds: seconds, parameters: parameters,
     heldOut: Evaluation(parameters: parameters, histories: heldOut),

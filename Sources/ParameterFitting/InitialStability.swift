@@ -91,7 +91,9 @@ struct InitialStability {
     private static func search(groups: [Double: [Observation]], averageRecall: Double, defaultStability: Double)
         -> Double
     {
-        let points = groups.map { days, group in
+        // In order of the interval: summing in a dictionary's order would make the result
+        // differ in the last bits from one run to the next.
+        let points = groups.sorted { $0.key < $1.key }.map { days, group in
             (
                 days: days, recall: Double(group.filter(\.recalled).count) / Double(group.count),
                 count: Double(group.count)

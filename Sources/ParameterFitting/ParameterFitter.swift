@@ -59,8 +59,17 @@ public struct ParameterFitter: Sendable {
     public func optimize(
         _ histories: [CardHistory], current: [Double], progress: (Double) -> Void = { _ in }
     ) throws(FittingError) -> OptimizationReport {
+        try optimize([(current, histories)], progress: progress)
+    }
+
+    /// The same over several groups of cards (decks) that may use different parameters now:
+    /// one parameter set is fitted to all of them, and each group's current parameters score
+    /// its own cards.
+    public func optimize(
+        _ groups: [(parameters: [Double], histories: [CardHistory])], progress: (Double) -> Void = { _ in }
+    ) throws(FittingError) -> OptimizationReport {
+        let histories = groups.flatMap(\.histories)
         let training = histories.filter { !$0.isHeldOut }
-        let heldOut = histories.filter(\.isHeldOut)
         let all = ReviewDataset(histories: histories, recencyWeighted: false)
         let trainingData = ReviewDataset(histories: training, recencyWeighted: options.recencyWeighting)
         guard all.labelCount >= Self.minimumReviews, trainingData.labelCount >= Self.minimumTrainingReviews else {
@@ -69,15 +78,13 @@ public struct ParameterFitter: Sendable {
             throw .notEnoughHistory(reviews: all.labelCount, needed: needed)
         }
         let fitted = fit(trainingData, progress: progress)
-        let heldOutData = ReviewDataset(histories: heldOut, recencyWeighted: false)
+        let heldOut = groups.map { ($0.parameters, $0.histories.filter(\.isHeldOut)) }
         return OptimizationReport(
-            current: current, fitted: fitted,
-            before: .init(
-                all: Evaluation(parameters: current, data: all),
-                heldOut: Evaluation(parameters: current, data: heldOutData)),
+            current: groups.first?.parameters ?? ParameterSpace.defaults, fitted: fitted,
+            before: .init(all: Evaluation(groups: groups), heldOut: Evaluation(groups: heldOut)),
             after: .init(
                 all: Evaluation(parameters: fitted, data: all),
-                heldOut: Evaluation(parameters: fitted, data: heldOutData)),
+                heldOut: Evaluation(groups: heldOut.map { (fitted, $0.1) })),
             trainingReviews: trainingData.labelCount)
     }
 }
@@ -89,6 +96,7 @@ public struct OptimizationReport: Sendable, Hashable, Codable {
         public var heldOut: Evaluation
     }
 
+    /// The parameters in use (the first group's, when several were given).
     public var current: [Double]
     public var fitted: [Double]
     public var before: Scores

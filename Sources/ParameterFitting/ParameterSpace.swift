@@ -1,21 +1,13 @@
 import Foundation
+import Scheduling
 
 /// Where FSRS-6's parameters may go during fitting, and how far they usually stray.
 enum ParameterSpace {
     static let count = 21
 
-    static let defaults: [Double] = [
-        0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
-        1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
-    ]
-    static let lowerBounds: [Double] = [
-        0.001, 0.001, 0.001, 0.001, 1.0, 0.001, 0.001, 0.001, 0.0, 0.0, 0.001,
-        0.001, 0.001, 0.001, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.1,
-    ]
-    static let upperBounds: [Double] = [
-        100, 100, 100, 100, 10, 4, 4, 0.75, 4.5, 0.8, 3.5,
-        5, 0.25, 0.9, 4, 1, 6, 2, 2, 0.8, 0.8,
-    ]
+    static let defaults = SchedulerConfiguration.defaultParameters
+    static let lowerBounds = SchedulerConfiguration.lowerBounds
+    static let upperBounds = SchedulerConfiguration.upperBounds
 
     /// The spread of each parameter across many learners' fitted parameters (the Rust crate's
     /// `PARAMS_STDDEV`): the L2 pull toward the starting point is scaled by its inverse square,

@@ -1,12 +1,15 @@
 import Flashcards
 import Foundation
 
-/// Suggests the desired retention that costs the fewest reviews per card remembered, by
+/// Suggests the desired retention that costs the least review time per card remembered, by
 /// simulating a learner with the given parameters at each candidate retention.
 ///
 /// The simulated learner meets new cards evenly over the horizon, reviews each when it is due
 /// at the candidate retention, remembers it with the probability the parameters predict, and
-/// after a lapse relearns it the same day (one more review). At the end of the horizon the
+/// after a lapse relearns it the same day (one more review). Each answer costs the seconds the
+/// FSRS simulator assumes by default (`default_simulator_config`: a lapse with its relearning
+/// about 32 s, a Good review about 12 s), so a lapse weighs what it does for a real learner,
+/// not the same as a success. At the end of the horizon the
 /// cards' predicted recall is summed: that is the number remembered. Each card draws from its own
 /// seeded stream, the same for every candidate, so the comparison between candidates is not blurred by noise.
 public struct RetentionAdvisor: Sendable {
@@ -18,6 +21,10 @@ public struct RetentionAdvisor: Sendable {
     public var horizonDays = 365
     public var cards = 4_000
     public var seed: UInt64 = 42
+    /// Seconds per answer in review, for Again, Hard, Good, Easy; a first sight; a relearning step.
+    public var reviewSeconds = [19.38, 17.59, 12.38, 8.94]
+    public var firstSeconds = [19.58, 18.79, 13.78, 10.71]
+    public var relearningSeconds = 12.32
     /// The retentions tried: 0.70 to 0.95 in steps of 0.01, the range FSRS recommends.
     public var candidates: [Double] = (70...95).map { Double($0) / 100 }
 
@@ -49,20 +56,24 @@ public struct RetentionAdvisor: Sendable {
     public struct Outcome: Sendable, Hashable, Codable {
         public var retention: Double
         public var reviews: Int
+        /// Simulated study time, in seconds.
+        public var seconds: Double
         public var remembered: Double
-        public var reviewsPerRememberedCard: Double { remembered > 0 ? Double(reviews) / remembered : .infinity }
+        /// The workload the suggestion minimizes: seconds of study per card remembered.
+        public var secondsPerRememberedCard: Double { remembered > 0 ? seconds / remembered : .infinity }
     }
 
     /// Every candidate's outcome, and the best.
     public func suggest() -> (best: Outcome, all: [Outcome]) {
         let outcomes = candidates.map(simulate)
-        let best = outcomes.min { $0.reviewsPerRememberedCard < $1.reviewsPerRememberedCard } ?? outcomes[0]
+        let best = outcomes.min { $0.secondsPerRememberedCard < $1.secondsPerRememberedCard } ?? outcomes[0]
         return (best, outcomes)
     }
 
     func simulate(retention: Double) -> Outcome {
         let model = MemoryModel(parameters: parameters)
         var reviews = 0
+        var seconds = 0.0
         var remembered = 0.0
         let horizon = Double(horizonDays)
         let multiplier = (Foundation.pow(retention, 1 / model.decay) - 1) / model.factor
@@ -72,6 +83,7 @@ public struct RetentionAdvisor: Sendable {
             var rating = HistorySimulator.draw(firstRatings, &random) + 1
             var (s, d) = model.initialState(rating: rating)
             reviews += 1
+            seconds += firstSeconds[rating - 1]
             while true {
                 let interval = min(max(1, (s * multiplier).rounded()), 36_500)
                 if day + interval > horizon {
@@ -82,15 +94,17 @@ public struct RetentionAdvisor: Sendable {
                 reviews += 1
                 if random.nextUnit() < model.retrievability(elapsedDays: interval, stability: s) {
                     rating = HistorySimulator.draw(recallRatings, &random) + 2
+                    seconds += reviewSeconds[rating - 1]
                     (s, d) = model.nextState(stability: s, difficulty: d, elapsedDays: interval, rating: rating)
                 } else {
                     (s, d) = model.nextState(stability: s, difficulty: d, elapsedDays: interval, rating: 1)
                     // Relearning the same day.
                     reviews += 1
+                    seconds += reviewSeconds[0] + relearningSeconds
                     (s, d) = model.nextState(stability: s, difficulty: d, elapsedDays: 0, rating: 3)
                 }
             }
         }
-        return Outcome(retention: retention, reviews: reviews, remembered: remembered)
+        return Outcome(retention: retention, reviews: reviews, seconds: seconds, remembered: remembered)
     }
 }

@@ -86,7 +86,7 @@ import Testing
         let (best, all) = small.suggest()
         #expect(all.count == 26)
         #expect(best.retention >= 0.7 && best.retention <= 0.95)
-        #expect(all.allSatisfy { $0.reviewsPerRememberedCard >= best.reviewsPerRememberedCard })
+        #expect(all.allSatisfy { $0.secondsPerRememberedCard >= best.secondsPerRememberedCard })
         // Higher retention always costs more reviews in total.
         #expect(all.first!.reviews < all.last!.reviews)
     }

@@ -10,6 +10,8 @@ struct AnswerResemblance {
 
     /// Equal or near-equal: the same once folded, or so close that typing one for the other
     /// would be graded correct or only a slip away. Such an answer is never a wrong option.
+    func nearlyEqual(_ a: String, _ b: String) -> Bool { nearlyEqual(Profile(a), Profile(b)) }
+
     func nearlyEqual(_ a: Profile, _ b: Profile) -> Bool {
         if a.key == b.key { return true }
         let threshold = min(matcher.acceptThreshold, Self.nearScore)

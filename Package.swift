@@ -38,6 +38,7 @@ let package = Package(
             swiftSettings: strict),
         .target(name: "Scheduling", dependencies: ["Flashcards"], swiftSettings: strict),
         .target(name: "Storage", dependencies: ["Flashcards", "Scheduling"], swiftSettings: strict),
+        .target(name: "ParameterFitting", dependencies: ["Flashcards", "Scheduling"], swiftSettings: strict),
         .target(name: "Quizzes", dependencies: ["Flashcards"], swiftSettings: strict),
         .target(
             name: "Interchange",
@@ -55,7 +56,7 @@ let package = Package(
             name: "recall",
             dependencies: [
                 "Flashcards", "DeckBuilding", "Scheduling", "Storage", "Quizzes", "Interchange",
-                "Trainer", "ReadlineSupport",
+                "Trainer", "ReadlineSupport", "ParameterFitting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -67,23 +68,43 @@ let package = Package(
         .executableTarget(
             name: "ReplBenchmark", dependencies: ["Flashcards", "Storage", "Trainer"], path: "Benchmarks/ReplBenchmark",
             swiftSettings: strict),
+        .executableTarget(
+            name: "OptimizerBenchmark", dependencies: ["Flashcards", "Scheduling", "ParameterFitting"],
+            path: "Benchmarks/OptimizerBenchmark", swiftSettings: strict),
 
         // Shared test helpers: temp dirs, fixed clock, seeded RNG, golden files.
         .target(name: "TestSupport", dependencies: ["Flashcards", "Trainer"], swiftSettings: strict),
 
-        .testTarget(name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "DeckBuildingTests", dependencies: ["DeckBuilding", "HTMLTree", "TestSupport"],
-            exclude: ["Fixtures"], swiftSettings: strict),
+            name: "FlashcardsTests", dependencies: ["Flashcards", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
-            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], swiftSettings: strict),
+            name: "DeckBuildingTests", dependencies: ["DeckBuilding", "HTMLTree", "TestSupport"], exclude: ["Fixtures"],
+            swiftSettings: strict),
         .testTarget(
-            name: "InterchangeTests", dependencies: ["Interchange", "Flashcards", "TestSupport"], swiftSettings: strict),
+            name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], exclude: ["Fixtures"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "InterchangeTests",
+            dependencies: ["Interchange", "Flashcards", "TestSupport", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strict),
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "Scheduling", "Flashcards", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "RecallCLITests", dependencies: ["recall", "Storage", "Flashcards", "TestSupport"],
+            name: "QuizzesTests", dependencies: ["Quizzes", "Flashcards", "TestSupport"],
+            exclude: ["Fixtures", "Snapshots"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "QuizSessionTests", dependencies: ["Trainer", "Quizzes", "Flashcards", "Storage", "TestSupport"],
+            exclude: ["Snapshots"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ParameterFittingTests", dependencies: ["ParameterFitting", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "RecallCLITests",
+            dependencies: ["recall", "Storage", "Flashcards", "TestSupport", "ParameterFitting", "Scheduling"],
             swiftSettings: strict),
         .testTarget(
             name: "TrainerTests",

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes a recall CSV of N cards (default 100,000) with text shaped like real decks:
-a question of ~60 characters, an answer of ~200, a context paragraph of ~400, a section path
+a question of ~60 characters, an answer of ~140, a context paragraph of ~280, a section path
 and tags, with commas, quotes, line breaks and non-ASCII text sprinkled in. Seeded, so every
 run writes the same file."""
 import csv
@@ -21,5 +21,5 @@ with open(out, "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\r\n")
     w.writerow(["id", "front", "back", "kind", "section", "tags", "context"])
     for i in range(n):
-        w.writerow([f"{i:012x}", f"Q{i}: {text(8)}?", text(28), "faq",
-                    f"Chapter {i % 50} > Part {i % 7}", "bio exam", text(55)])
+        w.writerow([f"{i:012x}", f"Q{i}: {text(8)}?", text(20), "faq",
+                    f"Chapter {i % 50} > Part {i % 7}", "bio exam", text(40)])

@@ -17,23 +17,26 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
         switch extensions[ext] {
         case .markdown: return .markdown
         case .html: return .html
-        case .text: return sniff(text) == .html ? .html : .text
+        case .text: return looksLikeHTML(text) ? .html : .text
         case nil: return sniff(text)
         }
     }
 
     static func sniff(_ text: String) -> ArticleFormat {
-        let head = text.prefix(2048).drop { $0.isWhitespace }.lowercased()
-        for opener in ["<!doctype html", "<html", "<head", "<body", "<article", "<h1", "<p>", "<div"]
-        where head.hasPrefix(opener) {
-            return .html
-        }
-        var markdownSignals = 0
-        for line in text.split(separator: "\n", maxSplits: 400, omittingEmptySubsequences: true).prefix(400) {
-            if line.hasPrefix("# ") || line.hasPrefix("## ") || line.hasPrefix("### ") || line.hasPrefix("```") {
-                markdownSignals += 1
+        if looksLikeHTML(text) { return .html }
+        for line in text.utf8.split(separator: 0x0A, maxSplits: 400).prefix(400) {
+            let start = String(decoding: line.prefix(4), as: UTF8.self)
+            if start.hasPrefix("# ") || start.hasPrefix("## ") || start.hasPrefix("### ") || start.hasPrefix("```") {
+                return .markdown
             }
         }
-        return markdownSignals > 0 ? .markdown : .text
+        return .text
+    }
+
+    private static func looksLikeHTML(_ text: String) -> Bool {
+        let head = String(decoding: text.utf8.prefix(64), as: UTF8.self).drop { $0.isWhitespace }.lowercased()
+        return ["<!doctype html", "<html", "<head", "<body", "<article", "<h1", "<p>", "<div"].contains {
+            head.hasPrefix($0)
+        }
     }
 }

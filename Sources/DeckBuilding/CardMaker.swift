@@ -10,8 +10,6 @@ import Flashcards
 /// - The untitled introduction and closing make one card each at most.
 /// - A section that restates an earlier one is merged into it; its heading becomes an alias.
 struct CardMaker {
-    var file: String
-
     func cards(for article: Article) -> (cards: [Card], notes: [BuildNote]) {
         var notes = article.notes
         var cards: [Card] = []
@@ -119,24 +117,28 @@ extension Card {
 private struct MergeTracker {
     let article: Article
     let similarity: Similarity
-    var signatures: [(index: Int, signature: Set<String>)] = []
+    /// Each section's words, from its paragraphs and list items; each paragraph is read once.
+    let sectionWords: [Similarity.WordSet]
+    var signatures: [(index: Int, signature: Similarity.WordSet)] = []
     var cardID: [Int: CardID] = [:]
 
     init(article: Article) {
         self.article = article
-        var paragraphs: [String] = []
+        var paragraphWords: [Similarity.WordSet] = []
+        var sectionWords: [Similarity.WordSet] = []
         for s in article.sections {
-            paragraphs += s.paragraphs
-            paragraphs += s.faqs.map { $0.answer.joined(separator: " ") }
+            let own = s.paragraphs.map(Similarity.words)
+            paragraphWords += own
+            paragraphWords += s.faqs.map { Similarity.words($0.answer.joined(separator: " ")) }
+            sectionWords.append(Similarity.set((own + s.listItems.map(Similarity.words)).flatMap { $0 }))
         }
-        similarity = Similarity(paragraphs: paragraphs)
+        self.sectionWords = sectionWords
+        similarity = Similarity(paragraphWords: paragraphWords)
     }
 
     /// The earlier kept section this one restates, if any; otherwise records it as kept.
     mutating func duplicateTarget(of index: Int) -> (index: Int, score: Double)? {
-        let section = article.sections[index]
-        let text = (section.paragraphs + section.listItems).joined(separator: " ")
-        let signature = similarity.signature(text)
+        let signature = similarity.signature(sectionWords[index])
         var best: (index: Int, score: Double)?
         for kept in signatures {
             let score = Similarity.score(signature, kept.signature)

@@ -72,7 +72,7 @@ public struct DeckBuilder: Sendable {
         cards: [Card], notes: [BuildNote], title: String?
     ) {
         let article = try read(source)
-        let (cards, notes) = CardMaker(file: source.name).cards(for: article)
+        let (cards, notes) = CardMaker().cards(for: article)
         let structured = cards.contains { $0.kind == .faq || !$0.section.isEmpty || $0.kind == .term }
         guard structured else { throw .nothingToExtract(path: source.name) }
         let clean = cards.map(CardMaker.inert)
@@ -98,9 +98,7 @@ public struct DeckBuilder: Sendable {
         var files: [DeckSource] = []
         for source in sources {
             let made: (cards: [Card], notes: [BuildNote], title: String?)
-            switch Result(catching: { () throws(ArticleError) in try self.cards(from: source) }) {
-            case .success(let value): made = value
-            case .failure(let error):
+            do { made = try self.cards(from: source) } catch {
                 errors.append(error)
                 continue
             }
@@ -149,6 +147,10 @@ public struct ArticleBuildErrors: Error, Equatable, CustomStringConvertible {
 extension CardMaker {
     /// Every stored field inert for a terminal (entities in HTML can spell control characters).
     static func inert(_ card: Card) -> Card {
+        let fields = [card.front, card.back, card.context ?? ""] + card.section + card.aliases
+        guard fields.contains(where: { $0.unicodeScalars.contains(where: DeckBuilder.isTerminalControl) }) else {
+            return card
+        }
         var c = card
         c.front = TerminalSanitizer.inertLine(c.front)
         c.back = TerminalSanitizer.inert(c.back)

@@ -44,7 +44,7 @@ struct HTMLReader {
             if !text.isEmpty { reader.title = text }
         }
         if reader.title == nil {
-            reader.title = (document.title.map(TextNormalizer.collapseWhitespace) ?? fallbackTitle).flatMap {
+            reader.title = (document.title.map { FastText.collapse($0) } ?? fallbackTitle).flatMap {
                 $0.isEmpty ? nil : $0
             }
         }
@@ -57,6 +57,14 @@ struct HTMLReader {
         reader.flushInline()
         reader.readJSONLD(document.root)
         return reader
+    }
+
+    /// The same blocks and notes with no line numbers, for HTML made from another format.
+    func withoutLines() -> HTMLReader {
+        var copy = self
+        for i in copy.blocks.indices { copy.blocks[i].line = nil }
+        for i in copy.notes.indices { copy.notes[i].line = nil }
+        return copy
     }
 
     private static func singleArticle(in body: HTMLElement) -> HTMLElement? {
@@ -192,7 +200,7 @@ struct HTMLReader {
         guard case .element(let strong)? = children.first, strong.name == "strong" || strong.name == "b" else {
             return nil
         }
-        let rest = TextNormalizer.collapseWhitespace(children.dropFirst().map(\.textContent).joined())
+        let rest = FastText.collapse(children.dropFirst().map(\.textContent).joined())
         return TextRules.splitTerm(text(of: strong), rest)
     }
 
@@ -220,7 +228,7 @@ struct HTMLReader {
     }
 
     private mutating func flushInline() {
-        let text = TextNormalizer.collapseWhitespace(inline)
+        let text = FastText.collapse(inline)
         if !text.isEmpty { blocks.append(Block(.paragraph, text, line: inlineLine)) }
         inline = ""
         inlineLine = nil
@@ -270,7 +278,7 @@ struct HTMLReader {
     /// JSON-LD answers may hold HTML; read it as a page fragment.
     private static func paragraphs(ofMarkup markup: String) -> [String] {
         guard markup.contains("<") || markup.contains("&") else {
-            let text = TextNormalizer.collapseWhitespace(markup)
+            let text = FastText.collapse(markup)
             return text.isEmpty ? [] : [text]
         }
         let reader = read(HTMLDocument(markup))
@@ -278,13 +286,13 @@ struct HTMLReader {
     }
 
     private static func text(ofMarkup markup: String) -> String {
-        guard markup.contains("<") || markup.contains("&") else { return TextNormalizer.collapseWhitespace(markup) }
-        return TextNormalizer.collapseWhitespace(HTMLDocument(markup).body.textContent)
+        guard markup.contains("<") || markup.contains("&") else { return FastText.collapse(markup) }
+        return FastText.collapse(HTMLDocument(markup).body.textContent)
     }
 
     /// An element's text with white space collapsed; `<br>` counts as a space.
     static func text(of element: HTMLElement) -> String {
-        TextNormalizer.collapseWhitespace(rawText(of: element))
+        FastText.collapse(rawText(of: element))
     }
 
     static func rawText(of element: HTMLElement) -> String {

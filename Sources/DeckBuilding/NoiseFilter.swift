@@ -45,7 +45,7 @@ struct NoiseFilter {
         var kept: [Block] = []
         var notes: [BuildNote] = []
         kept.reserveCapacity(blocks.count)
-        var corpus: String?  // built only when a keyword-line candidate needs it
+        var corpus: [UInt8]?  // built only when a keyword-line candidate needs it
         for (index, block) in blocks.enumerated() {
             if block.kind == .sectionBreak || block.kind == .title {
                 kept.append(block)
@@ -56,15 +56,8 @@ struct NoiseFilter {
                 continue
             }
             let text = block.text
-            guard text.utf8.count <= 400 else {
-                if isCookieNotice(text) {
-                    notes.append(BuildNote(.skipped, line: block.line, "cookie notice \(quote(text))"))
-                } else {
-                    kept.append(block)
-                }
-                continue
-            }
-            let key = TextNormalizer.matchKey(text)
+            // Furniture is short; only short blocks pay for full normalization.
+            let key = text.utf8.count <= 120 ? TextNormalizer.matchKey(text) : ""
             if NoiseFilter.endMarkers.contains(key), index >= blocks.count / 2 {
                 let rest = blocks.count - index - 1
                 let tail = rest > 0 ? " and the \(rest) block\(rest == 1 ? "" : "s") after it" : ""
@@ -85,9 +78,13 @@ struct NoiseFilter {
                 notes.append(BuildNote(.skipped, line: block.line, "cookie notice \(quote(text))"))
                 continue
             }
-            if isKeywordCandidate(text, key: key) {
-                if corpus == nil { corpus = makeCorpus(blocks) }
-                if let corpus, Self.occurrences(of: key, in: corpus) >= 2 {
+            if isKeywordCandidate(text) {
+                let phrase = [0x20] + Similarity.fold(text) + [0x20]
+                // Most keyword lines repeat the title, which is cheap to search; else all the text.
+                let inTitle =
+                    title.map { FastText.occurrences(of: phrase, in: [0x20] + Similarity.fold($0) + [0x20]) } ?? 0
+                if inTitle == 0, corpus == nil { corpus = makeCorpus(blocks) }
+                if inTitle > 0 || FastText.occurrences(of: phrase, in: corpus ?? []) >= 2 {
                     notes.append(
                         BuildNote(
                             .skipped, line: block.line, "SEO keyword line \(quote(text)) (repeats the title or text)"))
@@ -101,27 +98,32 @@ struct NoiseFilter {
 
     private func isBoilerplateLead(_ text: String) -> Bool {
         guard text.utf8.count <= 160 else { return false }
-        let lower = text.lowercased()
+        let lower = text.prefix(16).lowercased()
         return NoiseFilter.boilerplatePrefixes.contains { lower.hasPrefix($0) }
     }
 
     private func isSocialLine(_ key: String) -> Bool {
+        guard let firstWord = key.split(separator: " ", maxSplits: 1).first,
+            NoiseFilter.socialNames.contains(String(firstWord))
+        else { return false }
         let words = key.split(separator: " ")
         guard !words.isEmpty, words.count <= 10 else { return false }
         return words.allSatisfy { NoiseFilter.socialNames.contains(String($0)) } && (words.count >= 2 || key != "x")
     }
 
     private func isCookieNotice(_ text: String) -> Bool {
+        guard text.utf8.count <= 600, FastText.occurrences(of: Array("ookie".utf8), in: Array(text.utf8)) > 0 else {
+            return false
+        }
         let lower = text.lowercased()
-        guard lower.contains("cookie") else { return false }
         return ["accept", "consent", "we use", "this site uses", "this website uses", "usamos", "utilizamos"]
             .contains { lower.contains($0) }
     }
 
     /// A short line in lower case with no sentence punctuation: how SEO tools stamp a keyword.
-    private func isKeywordCandidate(_ text: String, key: String) -> Bool {
-        guard let last = text.last, !".!?;:。！？".contains(last) else { return false }
-        let words = key.split(separator: " ").count
+    private func isKeywordCandidate(_ text: String) -> Bool {
+        guard text.utf8.count <= 120, let last = text.last, !".!?;:。！？".contains(last) else { return false }
+        let words = text.split(separator: " ").count
         guard (2...10).contains(words) else { return false }
         var sawLetter = false
         for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
@@ -131,28 +133,21 @@ struct NoiseFilter {
         return sawLetter
     }
 
-    /// The title and all block text, normalized, with spaces at both ends so phrases match on
-    /// word boundaries. The keyword line itself is in it once, so a repeat counts twice.
-    private func makeCorpus(_ blocks: [Block]) -> String {
-        var parts: [String] = []
-        if let title { parts.append(TextNormalizer.matchKey(title)) }
+    /// The title and all block text, folded, with spaces at both ends so phrases match on word
+    /// boundaries. The keyword line itself is in it once, so a repeat counts twice.
+    private func makeCorpus(_ blocks: [Block]) -> [UInt8] {
+        var corpus: [UInt8] = [0x20]
+        func add(_ text: String) {
+            corpus += Similarity.fold(text)
+            corpus += [0x20, 0x7C, 0x20]  // " | ": no phrase runs from one block into the next
+        }
+        if let title { add(title) }
         for block in blocks where block.kind != .title || title == nil {
-            parts.append(TextNormalizer.matchKey(block.text))
-            if case .term(let explanation) = block.kind { parts.append(TextNormalizer.matchKey(explanation)) }
-            if case .faq(let answer) = block.kind { parts.append(contentsOf: answer.map(TextNormalizer.matchKey)) }
+            add(block.text)
+            if case .term(let explanation) = block.kind { add(explanation) }
+            if case .faq(let answer) = block.kind { answer.forEach(add) }
         }
-        return " " + parts.joined(separator: " | ") + " "
-    }
-
-    static func occurrences(of phrase: String, in corpus: String) -> Int {
-        let needle = " " + phrase + " "
-        var count = 0
-        var searchRange = corpus.startIndex..<corpus.endIndex
-        while let found = corpus.range(of: needle, range: searchRange) {
-            count += 1
-            searchRange = corpus.index(before: found.upperBound)..<corpus.endIndex
-        }
-        return count
+        return corpus
     }
 
     private func quote(_ text: String) -> String {

@@ -11,7 +11,7 @@ import Foundation
 /// unless the whole article uses them between every block.
 struct PlainTextReader {
     struct Chunk {
-        var lines: [Substring]
+        var lines: [String]
         var line: Int
         var blanksBefore: Int
     }
@@ -47,10 +47,9 @@ struct PlainTextReader {
         var fenceStart: Int?
         var fenceMarker = ""
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = rawLine
-            if line.last == "\r" { line.removeLast() }
+            let line = String(decoding: rawLine.last == 0x0D ? rawLine.dropLast() : rawLine, as: UTF8.self)
             let stripped = line.drop { $0 == " " }
             if let start = fenceStart {
                 if stripped.hasPrefix(fenceMarker) {
@@ -67,7 +66,7 @@ struct PlainTextReader {
                 fenceMarker = String(stripped.prefix(3))
                 continue
             }
-            if line.allSatisfy({ $0.isWhitespace }) {
+            if FastText.isBlank(line) {
                 if let c = current {
                     chunks.append(c)
                     current = nil
@@ -92,13 +91,14 @@ struct PlainTextReader {
     /// into one paragraph (hard-wrapped text), classified as title, heading or paragraph.
     private func pieces(of chunk: Chunk, isFirst: Bool) -> [Block] {
         var out: [Block] = []
-        var runLines: [Substring] = []
+        var runLines: [String] = []
         var runStart = chunk.line
         var item: (text: String, line: Int)?
 
         func flushRun() {
             guard !runLines.isEmpty else { return }
-            let text = TextNormalizer.collapseWhitespace(runLines.joined(separator: " "))
+            // Each line is already collapsed and trimmed.
+            let text = runLines.count == 1 ? runLines[0] : runLines.joined(separator: " ")
             out.append(classify(text, single: runLines.count == 1, line: runStart, isFirst: isFirst && out.isEmpty))
             runLines = []
         }
@@ -114,7 +114,7 @@ struct PlainTextReader {
 
         for (offset, line) in chunk.lines.enumerated() {
             let number = chunk.line + offset
-            let text = TextNormalizer.collapseWhitespace(String(line))
+            let text = FastText.collapse(line)
             if let body = PlainTextReader.bulletBody(text) {
                 flushRun()
                 flushItem()
@@ -125,7 +125,7 @@ struct PlainTextReader {
                 // A `Q:` or `A:` line starts a paragraph of its own; lines after it continue it.
                 flushRun()
                 flushItem()
-                runLines = [Substring(text)]
+                runLines = [text]
                 runStart = number
             } else if var current = item, line.first?.isWhitespace == true {
                 current.text += " " + text
@@ -133,7 +133,7 @@ struct PlainTextReader {
             } else {
                 flushItem()
                 if runLines.isEmpty { runStart = number }
-                runLines.append(Substring(text))
+                runLines.append(text)
             }
         }
         flushRun()
@@ -166,7 +166,7 @@ struct PlainTextReader {
 
     /// Text with Markdown-style `**`/`__` emphasis markers taken out.
     static func unemphasized(_ text: String) -> String {
-        guard text.contains("**") || text.contains("__") else { return text }
+        guard text.utf8.contains(0x2A) || text.utf8.contains(0x5F) else { return text }
         return text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
     }
 

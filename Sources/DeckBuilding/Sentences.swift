@@ -6,49 +6,77 @@ enum Sentences {
         "eg", "ie", "no", "fig", "approx", "dept", "sra", "dra", "z.b", "bzw", "ca", "usw",
     ]
 
-    static func split(_ text: String) -> [String] {
-        var sentences: [String] = []
-        let chars = Array(text)
-        var start = 0
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "。" || c == "！" || c == "？" {
-                sentences.append(String(chars[start...i]))
-                start = i + 1
-            } else if c == "." || c == "!" || c == "?" {
-                var end = i + 1
-                while end < chars.count, "\"”’»)".contains(chars[end]) { end += 1 }
-                let atEnd = end >= chars.count
-                if atEnd || (chars[end].isWhitespace && endsSentence(chars, dot: i, next: end)) {
-                    let sentence = String(chars[start..<end]).trimmed
-                    if !sentence.isEmpty { sentences.append(sentence) }
-                    start = end
-                    i = end
+    /// The sentences of `text`, at most `limit` of them (the last one holding the rest).
+    /// Works on UTF-8 bytes: every mark it looks for is ASCII or a fixed byte sequence.
+    static func split(_ text: String, limit: Int = .max) -> [String] {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            var sentences: [String] = []
+            var start = 0
+            var i = 0
+            func piece(_ from: Int, _ to: Int) {
+                var a = from
+                while a < to, FastText.whitespaceLength(b, a) > 0 { a += FastText.whitespaceLength(b, a) }
+                var z = to
+                while z > a, b[z - 1] == 0x20 || (0x09...0x0D).contains(b[z - 1]) { z -= 1 }
+                if z > a { sentences.append(String(decoding: UnsafeBufferPointer(rebasing: b[a..<z]), as: UTF8.self)) }
+            }
+            while i < b.count, sentences.count < limit - 1 {
+                if let wide = wideMark(b, i) {
+                    piece(start, i + wide)
+                    start = i + wide
+                    i = start
                     continue
                 }
+                let c = b[i]
+                if c == 0x2E || c == 0x21 || c == 0x3F {  // . ! ?
+                    var end = i + 1
+                    while end < b.count, let q = closingQuote(b, end) { end += q }
+                    if end >= b.count || (FastText.whitespaceLength(b, end) > 0 && endsSentence(b, dot: i, next: end)) {
+                        piece(start, end)
+                        start = end
+                        i = end
+                        continue
+                    }
+                }
+                i += 1
             }
-            i += 1
+            if start < b.count { piece(start, b.count) }
+            return sentences
         }
-        if start < chars.count {
-            let rest = String(chars[start...]).trimmed
-            if !rest.isEmpty { sentences.append(rest) }
-        }
-        return sentences.map(\.trimmed).filter { !$0.isEmpty }
+    }
+
+    /// The length of a full-width sentence mark at `i` (。！？), or nil.
+    private static func wideMark(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        guard i + 2 < b.count, b[i] == 0xE3 || b[i] == 0xEF else { return nil }
+        let tail = (b[i], b[i + 1], b[i + 2])
+        if tail == (0xE3, 0x80, 0x82) || tail == (0xEF, 0xBC, 0x81) || tail == (0xEF, 0xBC, 0x9F) { return 3 }
+        return nil
+    }
+
+    /// The length of a closing quote or parenthesis at `i` (" ) ” ’ »), or nil.
+    private static func closingQuote(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        if b[i] == 0x22 || b[i] == 0x29 { return 1 }
+        if i + 1 < b.count, b[i] == 0xC2, b[i + 1] == 0xBB { return 2 }
+        if i + 2 < b.count, b[i] == 0xE2, b[i + 1] == 0x80, b[i + 2] == 0x9D || b[i + 2] == 0x99 { return 3 }
+        return nil
     }
 
     /// Whether the mark at `dot` ends a sentence: not after an abbreviation or an initial, and
     /// followed by something that can start one.
-    private static func endsSentence(_ chars: [Character], dot: Int, next: Int) -> Bool {
+    private static func endsSentence(_ b: UnsafeBufferPointer<UInt8>, dot: Int, next: Int) -> Bool {
         var j = next
-        while j < chars.count, chars[j].isWhitespace { j += 1 }
-        guard j < chars.count else { return true }
-        let following = chars[j]
-        if following.isLowercase { return false }
-        guard chars[dot] == "." else { return true }
+        while j < b.count, FastText.whitespaceLength(b, j) > 0 { j += FastText.whitespaceLength(b, j) }
+        guard j < b.count else { return true }
+        if (0x61...0x7A).contains(b[j]) { return false }
+        if b[j] >= 0xC0 {
+            let rest = String(decoding: UnsafeBufferPointer(rebasing: b[j..<min(j + 4, b.count)]), as: UTF8.self)
+            if let first = rest.unicodeScalars.first, first.properties.isLowercase { return false }
+        }
+        guard b[dot] == 0x2E else { return true }
         var k = dot
-        while k > 0, !chars[k - 1].isWhitespace { k -= 1 }
-        let word = String(chars[k..<dot]).lowercased()
+        while k > 0, b[k - 1] != 0x20, !(0x09...0x0D).contains(b[k - 1]) { k -= 1 }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: b[k..<dot]), as: UTF8.self).lowercased()
         if abbreviations.contains(word) { return false }
         // An initial ("J. Smith", "U.S. officials"): one letter before the period.
         if let lastPart = word.split(separator: ".").last, lastPart.count == 1, lastPart.first?.isLetter == true {
@@ -59,7 +87,7 @@ enum Sentences {
 
     /// The first sentence, and the second too when the first is short: a card's back.
     static func gist(of paragraph: String) -> String {
-        let parts = split(paragraph)
+        let parts = split(paragraph, limit: 3)
         guard let first = parts.first else { return paragraph }
         if first.count < 100, parts.count > 1, first.count + parts[1].count < 320 {
             return first + " " + parts[1]

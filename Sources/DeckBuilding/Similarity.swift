@@ -8,72 +8,110 @@ struct Similarity {
     /// Sections at or above this score are near-duplicates.
     static let threshold = 0.22
 
-    private let common: Set<String>
+    /// A word, as a 64-bit hash of its lower-cased UTF-8 (FNV-1a): a collision only nudges a
+    /// score.
+    typealias Word = UInt64
+    /// A set of words as a sorted array without repeats: cheaper to build and compare than a
+    /// hashed set for the hundred-odd words of a section.
+    typealias WordSet = [Word]
 
-    /// Learns the article's common words from all of its paragraphs.
-    init(paragraphs: [String]) {
-        var documentFrequency: [String: Int] = [:]
-        for p in paragraphs {
-            for word in Similarity.words(p) { documentFrequency[word, default: 0] += 1 }
+    private let common: WordSet
+
+    /// Learns the article's common words from the word sets of all of its paragraphs.
+    init(paragraphWords: [WordSet]) {
+        let limit = max(3, Int((0.3 * Double(paragraphWords.count)).rounded(.up)))
+        let all = paragraphWords.flatMap { $0 }.sorted()
+        var frequent: WordSet = []
+        var i = 0
+        while i < all.count {
+            var j = i
+            while j < all.count && all[j] == all[i] { j += 1 }
+            if j - i >= limit { frequent.append(all[i]) }
+            i = j
         }
-        let limit = max(3, Int((0.3 * Double(paragraphs.count)).rounded(.up)))
-        common = Set(documentFrequency.filter { $0.value >= limit }.keys)
+        common = Similarity.union(frequent, Similarity.functionWords)
     }
 
-    /// The distinctive words of a text.
-    func signature(_ text: String) -> Set<String> {
-        Similarity.words(text).subtracting(common).subtracting(Similarity.functionWords)
+    /// The distinctive words among a text's words.
+    func signature(_ words: WordSet) -> WordSet {
+        var out: WordSet = []
+        var k = 0
+        for w in words {
+            while k < common.count && common[k] < w { k += 1 }
+            if k == common.count || common[k] != w { out.append(w) }
+        }
+        return out
     }
+
+    /// Sorted, without repeats.
+    static func set(_ words: [Word]) -> WordSet {
+        var sorted = words.sorted()
+        var write = 0
+        for read in sorted.indices where write == 0 || sorted[read] != sorted[write - 1] {
+            sorted[write] = sorted[read]
+            write += 1
+        }
+        sorted.removeLast(sorted.count - write)
+        return sorted
+    }
+
+    static func union(_ a: WordSet, _ b: WordSet) -> WordSet { set(a + b) }
 
     /// Words that say nothing about a section's subject (English, Spanish, German, French).
-    static let functionWords: Set<String> = [
-        "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our",
-        "out", "has", "his", "how", "its", "may", "new", "now", "own", "who", "did", "get", "than", "that", "this",
-        "with", "from", "have", "more", "most", "other", "some", "such", "into", "over", "also", "only", "very",
-        "when", "what", "which", "while", "will", "would", "could", "should", "there", "their", "they", "them",
-        "then", "these", "those", "been", "being", "were", "does", "each", "about", "after", "before", "because",
-        "between", "both", "through", "under", "where", "your", "many", "much", "well", "just", "even", "still",
-        "los", "las", "del", "por", "para", "con", "una", "uno", "que", "como", "más", "pero", "sus", "este",
-        "esta", "entre", "sin", "sobre", "también", "der", "die", "das", "und", "den", "dem", "des", "ein",
-        "eine", "einen", "mit", "von", "für", "ist", "sind", "auch", "nicht", "sich", "les", "une", "est",
-        "dans", "pour", "par", "sur", "avec", "qui", "pas", "plus", "aux", "ses", "son",
-    ]
+    static let functionWords: WordSet = set(
+        [
+            "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our",
+            "out", "has", "his", "how", "its", "may", "new", "now", "own", "who", "did", "get", "than", "that", "this",
+            "with", "from", "have", "more", "most", "other", "some", "such", "into", "over", "also", "only", "very",
+            "when", "what", "which", "while", "will", "would", "could", "should", "there", "their", "they", "them",
+            "then", "these", "those", "been", "being", "were", "does", "each", "about", "after", "before", "because",
+            "between", "both", "through", "under", "where", "your", "many", "much", "well", "just", "even", "still",
+            "los", "las", "del", "por", "para", "con", "una", "uno", "que", "como", "más", "pero", "sus", "este",
+            "esta", "entre", "sin", "sobre", "también", "der", "die", "das", "und", "den", "dem", "des", "ein",
+            "eine", "einen", "mit", "von", "für", "ist", "sind", "auch", "nicht", "sich", "les", "une", "est",
+            "dans", "pour", "par", "sur", "avec", "qui", "pas", "plus", "aux", "ses", "son",
+        ].map { hash(Array($0.utf8)[...]) })
 
-    static func score(_ a: Set<String>, _ b: Set<String>) -> Double {
+    /// Jaccard similarity of two word sets.
+    static func score(_ a: WordSet, _ b: WordSet) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        let shared = a.intersection(b).count
+        var shared = 0
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
         return Double(shared) / Double(a.count + b.count - shared)
     }
 
-    /// Lower-case words of three or more letters; apostrophes and punctuation split words.
-    static func words(_ text: String) -> Set<String> {
-        var words = Set<String>()
-        var current = String.UnicodeScalarView()
-        func flush() {
-            if current.count >= 3 { words.insert(String(current)) }
-            current = String.UnicodeScalarView()
+    /// The words of three or more letters in a text, lower-cased; punctuation splits words.
+    static func words(_ text: String) -> WordSet {
+        var words: [Word] = []
+        FastText.forEachWord(in: text) { if $0.count >= 3 { words.append(hash($0)) } }
+        return set(words)
+    }
+
+    static func hash(_ bytes: some Collection<UInt8>) -> Word {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    /// The text's words in lower case, one space between them: a cheap fold for phrase search.
+    static func fold(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        FastText.forEachWord(in: text) {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: $0)
         }
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let v = scalar.value
-                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
-                    current.append(scalar)
-                } else if (0x41...0x5A).contains(v) {
-                    current.append(Unicode.Scalar(v + 32) ?? scalar)
-                } else {
-                    flush()
-                }
-            } else if scalar.properties.isAlphabetic {
-                if scalar.properties.changesWhenLowercased {
-                    current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                } else {
-                    current.append(scalar)
-                }
-            } else {
-                flush()
-            }
-        }
-        flush()
-        return words
+        return out
     }
 }

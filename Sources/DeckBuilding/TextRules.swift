@@ -6,6 +6,8 @@ enum TextRules {
     static let questionPrefixes = ["q:", "q.", "question:", "p:", "pregunta:", "f:", "frage:"]
     static let answerPrefixes = ["a:", "a.", "answer:", "r:", "respuesta:", "antwort:", "réponse:", "reponse:"]
 
+    private static let prefixInitials: Set<UInt8> = Set("qpfar".utf8)
+
     /// A line that asks one question: it ends with `?` or `？` (or opens with `¿`), is one
     /// sentence, and is short enough to be a question rather than a paragraph that happens to
     /// end with one.
@@ -15,11 +17,13 @@ enum TextRules {
         while let last = trimmed.last, "\"”’»)*_ ".contains(last) { trimmed.removeLast() }
         guard let last = trimmed.last else { return false }
         guard last == "?" || last == "？" || trimmed.first == "¿" else { return false }
-        return Sentences.split(String(trimmed)).count == 1
+        return Sentences.split(String(trimmed), limit: 2).count == 1
     }
 
     /// The question or answer text after a `Q:`/`A:` prefix, or nil when the text has none.
     static func strip(prefixes: [String], from text: String) -> String? {
+        // Every prefix starts with one of these letters; most lines start with none of them.
+        guard let first = text.utf8.first, prefixInitials.contains(first | 0x20) else { return nil }
         let lower = text.prefix(12).lowercased()
         for prefix in prefixes where lower.hasPrefix(prefix) {
             let rest = text.dropFirst(prefix.count).drop { $0 == " " || $0 == "\u{A0}" }

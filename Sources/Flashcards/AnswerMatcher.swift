@@ -16,8 +16,14 @@ public struct AnswerMatcher: Sendable {
     }
 
     public func match(given: String, expected: String) -> AnswerMatch {
-        let givenWords = Word.split(given)
-        let expectedWords = Word.split(expected)
+        match(given: PreparedAnswer(given), expected: PreparedAnswer(expected))
+    }
+
+    /// The same comparison over answers split and folded beforehand: for callers that compare
+    /// one answer with many (a quiz choosing distractors from a whole deck).
+    public func match(given: PreparedAnswer, expected: PreparedAnswer) -> AnswerMatch {
+        let givenWords = given.words
+        let expectedWords = expected.words
         let diff = Self.diff(given: givenWords, expected: expectedWords)
         let score = Self.score(diff: diff, givenCount: givenWords.count, expectedCount: expectedWords.count)
         let rating: Rating =
@@ -81,6 +87,24 @@ public struct AnswerMatcher: Sendable {
     }
 }
 
+/// An answer split into words and folded once, to be matched many times.
+public struct PreparedAnswer: Sendable {
+    let words: [Word]
+
+    public init(_ text: String) { words = Word.split(text) }
+
+    /// How many words count for matching (punctuation-only tokens do not).
+    public var wordCount: Int { words.count }
+
+    /// An upper bound on `AnswerMatcher.match(...).score` between two answers, from their word
+    /// counts alone: F1 can be no higher than when every word of the shorter answer matches.
+    public static func scoreBound(_ a: PreparedAnswer, _ b: PreparedAnswer) -> Double {
+        let (x, y) = (a.words.count, b.words.count)
+        guard x > 0, y > 0 else { return x == y ? 1 : 0 }
+        return 2 * Double(min(x, y)) / Double(x + y)
+    }
+}
+
 /// The outcome of comparing a typed answer with the expected one.
 public struct AnswerMatch: Sendable, Equatable {
     /// One step of the word-level diff, with the words as they were written.
@@ -102,7 +126,7 @@ public struct AnswerMatch: Sendable, Equatable {
 }
 
 /// A word as written, with its folded form for comparison.
-struct Word {
+struct Word: Sendable {
     var text: String
     var key: String
 

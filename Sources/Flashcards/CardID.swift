@@ -28,7 +28,6 @@ public struct CardID: Hashable, Comparable, Codable, Sendable, CustomStringConve
     public static func derived(kind: CardKind, question: String) -> CardID {
         let key = kind.rawValue + "\u{1F}" + TextNormalizer.matchKey(question)
         let digest = SHA256.hash(data: Data(key.utf8))
-        let hex = digest.prefix(6).map { String(format: "%02x", $0) }.joined()
-        return CardID(hex)
+        return CardID(ContentDigest.hex(digest.prefix(6)))
     }
 }

@@ -31,7 +31,8 @@ public enum TerminalSanitizer {
 
     /// Like `inert`, and also folds newlines and tabs to spaces: for one-line fields.
     public static func inertLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(inert(text).unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
+        if !text.unicodeScalars.contains(where: { isControl($0) || $0 == "\n" || $0 == "\t" }) { return text }
+        return String(String.UnicodeScalarView(inert(text).unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
     }
 
     static func isControl(_ s: Unicode.Scalar) -> Bool {

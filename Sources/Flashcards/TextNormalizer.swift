@@ -6,6 +6,7 @@ public enum TextNormalizer {
     ///
     /// Used for card ids, answer matching and duplicate detection, so all three agree.
     public static func matchKey(_ text: String) -> String {
+        if let ascii = asciiMatchKey(text) { return ascii }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = String.UnicodeScalarView()
         var pendingSpace = false
@@ -23,6 +24,42 @@ public enum TextNormalizer {
         }
         return String(out)
     }
+
+    /// `matchKey` for ASCII text (with typographic quotes, dashes and no-break spaces) without
+    /// Foundation's folding, which dominates the cost of deriving card ids; nil for any other
+    /// non-ASCII character. Every printable ASCII character that is not a letter or digit is
+    /// punctuation or a symbol, so it separates words, as white space does; other controls are
+    /// dropped, as in `matchKey`.
+    static func asciiMatchKey(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            guard scalar.isASCII else {
+                guard separators.contains(scalar.value) else { return nil }
+                pendingSpace = true
+                continue
+            }
+            let byte = UInt8(scalar.value)
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A, 0x41...0x5A:
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            case 0x09...0x0D, 0x20...0x7E:
+                pendingSpace = true
+            default:
+                break
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Non-ASCII punctuation and spaces common in English text: no-break space, en and em
+    /// dashes, curly quotes, ellipsis, guillemets, inverted marks.
+    private static let separators: Set<UInt32> = [
+        0xA0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0xAB, 0xBB, 0xBF, 0xA1,
+    ]
 
     /// Runs of white space (including newlines) collapsed to one space, ends trimmed.
     public static func collapseWhitespace(_ text: String) -> String {

@@ -71,7 +71,7 @@ public struct AnkiExport: Sendable {
             ]
         }
         // Anki skips any line that starts with `#` as a comment: quote a front that does.
-        let body = try TableWriter(delimiter: "\t", lineEnding: lineEnding)
+        let body = TableWriter(delimiter: "\t", lineEnding: lineEnding)
             .render(rows, forceQuote: { r, c in c == 0 && rows[r][0].hasPrefix("#") })
         data.append(body)
         return data

@@ -49,7 +49,7 @@ public struct CSVExport: Sendable {
             let cells = Self.cells(of: card)
             rows.append(neutralizeFormulas ? cells.map(FormulaGuard.neutralize) : cells)
         }
-        let body = try TableWriter(delimiter: delimiter.scalar, lineEnding: lineEnding).render(rows)
+        let body = TableWriter(delimiter: delimiter.scalar, lineEnding: lineEnding).render(rows)
         return byteOrderMark ? Data([0xEF, 0xBB, 0xBF]) + body : body
     }
 }

@@ -22,14 +22,12 @@ public enum InterchangeError: Error, Equatable, CustomStringConvertible {
     case invalidInput([InputProblem])
     /// Output options that cannot produce a correct file.
     case badOption(String)
-    case writeFailed(detail: String)
 
     public var description: String {
         switch self {
         case .invalidInput(let problems):
             problems.map(\.description).joined(separator: "\n")
         case .badOption(let message): message
-        case .writeFailed(let detail): "could not write the output: \(detail)"
         }
     }
 

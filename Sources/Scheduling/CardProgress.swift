@@ -74,6 +74,17 @@ public struct CardProgress: Codable, Hashable, Sendable {
         return ReviewOutcome(before: before, after: after, lapsed: lapsed, leechTriggered: leechTriggered)
     }
 
+    /// Answers the card with fuzz seeded by the card and the time (`ReviewFuzz`), so that
+    /// `Scheduler.replay` of the logged answer gives the same due date. Pass the time exactly as
+    /// the review log will store it.
+    @discardableResult
+    public mutating func record(
+        _ rating: Rating, at time: Date, cardID: CardID, scheduler: Scheduler, leech: LeechPolicy
+    ) -> ReviewOutcome {
+        var fuzz = ReviewFuzz.generator(for: cardID, at: time)
+        return record(rating, at: time, scheduler: scheduler, leech: leech, using: &fuzz)
+    }
+
     private enum CodingKeys: String, CodingKey {
         case schedule, reps, lapses, suspended, buriedUntil, isLeech
     }

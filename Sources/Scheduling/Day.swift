@@ -90,19 +90,28 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 /// When study days begin: an hour of the local day in a time zone.
 public struct DayCutoff: Hashable, Sendable {
     /// 0–23: the local hour at which one study day ends and the next begins.
-    public var hour: Int
-    public var timeZone: TimeZone
+    public let hour: Int
+    public let timeZone: TimeZone
+
+    /// Made once: creating a calendar costs far more than asking it a question.
+    private let calendar: Calendar
 
     public init(hour: Int = 4, timeZone: TimeZone = .current) {
         precondition((0...23).contains(hour), "day start hour \(hour) is not 0–23")
         self.hour = hour
         self.timeZone = timeZone
-    }
-
-    private var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        return calendar
+        self.calendar = calendar
+    }
+
+    public static func == (lhs: DayCutoff, rhs: DayCutoff) -> Bool {
+        lhs.hour == rhs.hour && lhs.timeZone == rhs.timeZone
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hour)
+        hasher.combine(timeZone)
     }
 
     /// The study day that `instant` falls in: the local date, or the one before when the local

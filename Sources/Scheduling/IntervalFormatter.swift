@@ -6,7 +6,7 @@ public enum IntervalFormatter {
     /// (30 days) and years (365 days) carry one decimal when it is not zero.
     public static func compact(_ seconds: TimeInterval) -> String {
         let s = max(0, seconds)
-        if s < 60 { return "\(Int(s.rounded()))s" }
+        if s < 60 { return "\(Int(s))s" }
         if s < 3600 { return decimal(s / 60) + "m" }
         if s < 86400 { return decimal(s / 3600) + "h" }
         let days = s / 86400

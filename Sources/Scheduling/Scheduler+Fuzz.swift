@@ -1,16 +1,14 @@
 /// Fuzz: a small random spread on review intervals, so cards learned together drift apart.
 extension Scheduler {
-    /// py-fsrs's `FUZZ_RANGES`: (start, end, factor).
-    static let fuzzRanges: [(start: Double, end: Double, factor: Double)] = [
-        (2.5, 7, 0.15), (7, 20, 0.10), (20, .infinity, 0.05),
-    ]
-
     /// The lowest and highest interval py-fsrs's `_get_fuzz_range` allows for `days`.
     public func fuzzRange(days: Int) -> ClosedRange<Int> {
+        // py-fsrs's `FUZZ_RANGES` (start, end, factor): (2.5, 7, 0.15), (7, 20, 0.1), (20, ∞, 0.05),
+        // summed in that order.
+        let n = Double(days)
         var delta = 1.0
-        for range in Self.fuzzRanges {
-            delta += range.factor * max(min(Double(days), range.end) - range.start, 0.0)
-        }
+        delta += 0.15 * max(min(n, 7) - 2.5, 0.0)
+        delta += 0.1 * max(min(n, 20) - 7, 0.0)
+        delta += 0.05 * max(n - 20, 0.0)
         var low = Int((Double(days) - delta).rounded(.toNearestOrEven))
         var high = Int((Double(days) + delta).rounded(.toNearestOrEven))
         low = max(2, low)

@@ -136,9 +136,9 @@ public struct Scheduler: Sendable {
         return card
     }
 
-    /// The schedule after answering with `rating`, without fuzz: for previews and replays of
-    /// fuzz-free configurations.
-    public func review(_ schedule: CardSchedule, rating: Rating, at time: Date) -> CardSchedule {
+    /// The schedule after answering with `rating`, with fuzz off whatever the configuration
+    /// says: for previews and for checking against py-fsrs's fuzz-free reference vectors.
+    public func unfuzzedReview(_ schedule: CardSchedule, rating: Rating, at time: Date) -> CardSchedule {
         var none = NoRandomness()
         return unfuzzed.review(schedule, rating: rating, at: time, using: &none)
     }
@@ -149,7 +149,7 @@ public struct Scheduler: Sendable {
         let current = schedule ?? newCard(at: time)
         var result: [Rating: CardSchedule] = [:]
         for rating in Rating.allCases {
-            result[rating] = review(current, rating: rating, at: time)
+            result[rating] = unfuzzedReview(current, rating: rating, at: time)
         }
         return result
     }

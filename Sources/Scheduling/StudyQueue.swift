@@ -80,7 +80,7 @@ public struct StudyQueue: Sendable {
             answeredIDs.insert(answer.cardID)
         }
         answeredToday = (newDone, reviewsDone)
-        let answered = Siblings.Answered(cards.lazy.filter { answeredIDs.contains($0.id) })
+        let answered = Siblings.Answered(answeredIDs.isEmpty ? [] : cards.filter { answeredIDs.contains($0.id) })
 
         let learnAheadUntil = now.addingTimeInterval(Double(settings.learnAheadMinutes) * 60)
         var learningNow: [(entry: Entry, due: Date, order: Int)] = []
@@ -94,16 +94,18 @@ public struct StudyQueue: Sendable {
         // earliest matters, so the calendar is asked once rather than per card.
         var firstLaterReview: Date? = nil
 
-        for (order, card) in cards.enumerated() {
-            let p = progress[card.id] ?? .new
+        // By index, so only the fields needed are read from each card.
+        for order in cards.indices {
+            let id = cards[order].id
+            let p = progress[id] ?? .new
             if p.suspended { continue }
             if p.isBuried(on: today) {
                 wait(until: tomorrowStarts)
                 continue
             }
             guard let schedule = p.schedule else {
-                if newCards.count < newLimit && !answered.holdsBack(card) {
-                    newCards.append(Entry(cardID: card.id, kind: .new, due: nil))
+                if newCards.count < newLimit && !answered.holdsBack(cards[order]) {
+                    newCards.append(Entry(cardID: id, kind: .new, due: nil))
                 } else {
                     wait(until: tomorrowStarts)
                 }
@@ -111,7 +113,7 @@ public struct StudyQueue: Sendable {
             }
             switch schedule.state {
             case .learning, .relearning:
-                let entry = Entry(cardID: card.id, kind: .learning, due: schedule.due)
+                let entry = Entry(cardID: id, kind: .learning, due: schedule.due)
                 if schedule.due <= now {
                     learningNow.append((entry, schedule.due, order))
                 } else if schedule.due <= learnAheadUntil {
@@ -124,23 +126,24 @@ public struct StudyQueue: Sendable {
                     firstLaterReview = min(firstLaterReview ?? schedule.due, schedule.due)
                     continue
                 }
-                if answered.holdsBack(card) {
+                if answered.holdsBack(cards[order]) {
                     wait(until: tomorrowStarts)
                     continue
                 }
                 let interval = max(schedule.scheduledInterval ?? 86400, 86400)
                 let overdue = now.timeIntervalSince(schedule.due) / interval
-                reviews.append((Entry(cardID: card.id, kind: .review, due: schedule.due), overdue, order))
+                reviews.append((Entry(cardID: id, kind: .review, due: schedule.due), overdue, order))
             }
         }
 
         if let due = firstLaterReview { wait(until: cutoff.start(of: cutoff.day(containing: due))) }
         learningNow.sort { ($0.due, $0.order) < ($1.due, $1.order) }
         learningAhead.sort { ($0.due, $0.order) < ($1.due, $1.order) }
-        reviews.sort { $0.overdue != $1.overdue ? $0.overdue > $1.overdue : $0.order < $1.order }
         let reviewLimit = max(0, settings.reviewsPerDay - reviewsDone)
         if reviews.count > reviewLimit { wait(until: tomorrowStarts) }
-        let shownReviews = reviews.prefix(reviewLimit).map(\.entry)
+        let shownReviews = reviews.smallest(reviewLimit) {
+            $0.overdue != $1.overdue ? $0.overdue > $1.overdue : $0.order < $1.order
+        }.map(\.entry)
 
         entries = learningNow.map(\.entry) + shownReviews + newCards + learningAhead.map(\.entry)
         counts = Counts(

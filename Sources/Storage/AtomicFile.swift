@@ -14,19 +14,7 @@ public enum AtomicFile {
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: temp.path, detail: errnoText()) }
-        var ok = true
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    return
-                }
-                offset += n
-            }
-        }
+        var ok = data.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
         if ok { ok = fsync(fd) == 0 }
         let detail = errnoText()
         close(fd)

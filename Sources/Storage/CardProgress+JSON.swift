@@ -65,47 +65,43 @@ extension CardProgress {
         var suspended = false
         var leech = false
         var buried: Day?
-        var seen: UInt32 = 0
-        func once(_ bit: UInt32, _ s: JSONScanner) throws(JSONSyntaxError) {
-            guard seen & bit == 0 else { throw s.error("repeated key") }
-            seen |= bit
-        }
+        var seen = SeenKeys()
         try s.beginObject()
         var first = true
         while let key = try s.nextKey(first: &first) {
             if key == "state" {
-                try once(1, s)
+                try seen.mark(1, at: s)
                 guard let v = LearningState(rawValue: try s.int()) else { throw s.error("unknown state") }
                 state = v
             } else if key == "step" {
-                try once(2, s)
+                try seen.mark(2, at: s)
                 step = try s.consumeNull() ? nil : try s.int()
             } else if key == "stability" {
-                try once(4, s)
+                try seen.mark(4, at: s)
                 stability = try s.consumeNull() ? nil : try s.double()
             } else if key == "difficulty" {
-                try once(8, s)
+                try seen.mark(8, at: s)
                 difficulty = try s.consumeNull() ? nil : try s.double()
             } else if key == "due" {
-                try once(16, s)
+                try seen.mark(16, at: s)
                 due = try s.timestamp()
             } else if key == "last" {
-                try once(32, s)
+                try seen.mark(32, at: s)
                 last = try s.consumeNull() ? nil : try s.timestamp()
             } else if key == "reps" {
-                try once(64, s)
+                try seen.mark(64, at: s)
                 reps = try s.int()
             } else if key == "lapses" {
-                try once(128, s)
+                try seen.mark(128, at: s)
                 lapses = try s.int()
             } else if key == "suspended" {
-                try once(256, s)
+                try seen.mark(256, at: s)
                 suspended = try s.bool()
             } else if key == "leech" {
-                try once(512, s)
+                try seen.mark(512, at: s)
                 leech = try s.bool()
             } else if key == "buried" {
-                try once(1024, s)
+                try seen.mark(1024, at: s)
                 guard let d = Day(try s.string()) else { throw s.error("expected a day like 2026-03-01") }
                 buried = d
             } else {
@@ -118,7 +114,7 @@ extension CardProgress {
             guard let due else { throw s.error("a card schedule needs a due time") }
             schedule = CardSchedule(
                 state: state, step: step, stability: stability, difficulty: difficulty, due: due, lastReview: last)
-        } else if seen & (2 | 4 | 8 | 16 | 32) != 0 {
+        } else if seen.contains(any: 2 | 4 | 8 | 16 | 32) {
             throw s.error("schedule fields without a state")
         }
         return CardProgress(

@@ -24,11 +24,11 @@ public struct DeckStore: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw .missingDeck(name: name.slug, decksDir: home.decks.path)
         }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw .io(path: url.path, detail: "\(error.localizedDescription)")
+        guard let bytes = try FileBytes.read(url.path) else {
+            throw .missingDeck(name: name.slug, decksDir: home.decks.path)
         }
-        return try DeckStore.decode(data, path: url.path)
+        if let deck = DeckStore.decodeFast(bytes) { return deck }
+        return try DeckStore.decode(Data(bytes), path: url.path)
     }
 
     /// Decodes a deck file, refusing newer formats rather than misreading them.

@@ -18,24 +18,38 @@ enum FileBytes {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .io(path: path, detail: AtomicFile.errnoText()) }
         let size = min(limit, max(0, Int(info.st_size) - offset))
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
         var failure: String?
-        bytes.withUnsafeMutableBytes { raw in
+        // Uninitialized: zero-filling a large buffer only to overwrite it costs as much as reading.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
             while done < size {
-                let n = pread(fd, raw.baseAddress! + done, size - done, off_t(offset + done))
+                let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(offset + done))
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = AtomicFile.errnoText()
-                    return
+                    break
                 }
                 if n == 0 { break }  // the file shrank under us; take what is there
                 done += n
             }
+            count = done
         }
         if let failure { throw .io(path: path, detail: failure) }
-        if done < size { bytes.removeLast(size - done) }
         return bytes
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying after signals; false (with errno set) on failure.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
     }
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }

@@ -57,42 +57,38 @@ extension LogEntry {
         var undoes: Int?
         var before: CardProgress?
         var after: CardProgress?
-        var seen: UInt32 = 0
-        func once(_ bit: UInt32, _ s: JSONScanner) throws(JSONSyntaxError) {
-            guard seen & bit == 0 else { throw s.error("repeated key") }
-            seen |= bit
-        }
+        var seen = SeenKeys()
         try s.beginObject()
         var first = true
         while let key = try s.nextKey(first: &first) {
             if key == "id" {
-                try once(1, s)
+                try seen.mark(1, at: s)
                 id = try s.int()
             } else if key == "kind" {
-                try once(2, s)
+                try seen.mark(2, at: s)
                 guard let k = Kind(rawValue: try s.string()) else { throw s.error("unknown entry kind") }
                 kind = k
             } else if key == "card" {
-                try once(4, s)
+                try seen.mark(4, at: s)
                 card = CardID(try s.string())
             } else if key == "time" {
-                try once(8, s)
+                try seen.mark(8, at: s)
                 time = try s.timestamp()
             } else if key == "rating" {
-                try once(16, s)
+                try seen.mark(16, at: s)
                 guard let r = Rating(rawValue: try s.int()) else { throw s.error("rating must be 1 to 4") }
                 rating = r
             } else if key == "duration" {
-                try once(32, s)
+                try seen.mark(32, at: s)
                 duration = try s.consumeNull() ? nil : try s.int()
             } else if key == "undoes" {
-                try once(64, s)
+                try seen.mark(64, at: s)
                 undoes = try s.int()
             } else if key == "before" {
-                try once(128, s)
+                try seen.mark(128, at: s)
                 before = try CardProgress.read(from: &s)
             } else if key == "after" {
-                try once(256, s)
+                try seen.mark(256, at: s)
                 after = try CardProgress.read(from: &s)
             } else {
                 throw s.error("unknown key")

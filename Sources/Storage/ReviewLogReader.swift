@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// How far into a review log something reaches: bytes and complete lines (header included),
 /// and the id of the last entry (0 when none).
 public struct LogPosition: Sendable, Equatable {
@@ -10,7 +14,10 @@ public struct LogPosition: Sendable, Equatable {
     public static let start = LogPosition(bytes: 0, lines: 0, lastID: 0)
 }
 
-/// Reads a deck's review log with the damage policy of `LogLines`.
+/// Reads a deck's review log in chunks (memory stays small however long the history), with
+/// the damage policy: a torn last line (no newline, or not parseable) is a crash mid-write and
+/// is skipped with a warning; a bad line anywhere else is damage that stops loading, naming
+/// file and line.
 enum ReviewLogReader {
     struct Result {
         /// After the last good line: where the next entry goes once a torn tail is cut off.
@@ -23,6 +30,8 @@ enum ReviewLogReader {
     /// The position given does not fit the log (a snapshot from another log); read it all.
     struct Mismatch: Error {}
 
+    static let chunkSize = 1 << 22
+
     /// Reads entries after `position` (the whole log when nil), handing each to `body`.
     /// - Throws: `StorageError.corrupt` naming file and line for damage before the last line,
     ///   `.newerFormat` for a newer log, `Mismatch` when `position` does not fit.
@@ -30,74 +39,131 @@ enum ReviewLogReader {
         _ path: String, after position: LogPosition? = nil, _ body: (LogEntry) throws -> Void
     ) throws -> Result {
         let from = position ?? .start
-        if from.bytes > 0 {
-            // The header must still be this format's, and the snapshot's end a line's end.
-            guard let head = try FileBytes.read(path, from: 0, atMost: 4096),
-                let newline = head.firstIndex(of: 0x0A),
-                let before = try FileBytes.read(path, from: from.bytes - 1, atMost: 1), before == [0x0A]
-            else { throw Mismatch() }
-            try head.withUnsafeBufferPointer { (b) throws(StorageError) in
-                try ProgressFormat.checkLogHeader(UnsafeBufferPointer(rebasing: b[..<newline]), path: path)
+        if from.bytes > 0 { try checkStart(path, at: from.bytes) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT, from.bytes == 0 { return Result(end: .start) }
+            if errno == ENOENT { throw Mismatch() }
+            throw StorageError.io(path: path, detail: AtomicFile.errnoText())
+        }
+        defer { close(fd) }
+
+        var state = ScanState(path: path, from: from, isResuming: position != nil)
+        var pending: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
+        var fileOffset = from.bytes
+        while true {
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, chunkSize, off_t(fileOffset)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StorageError.io(path: path, detail: AtomicFile.errnoText())
+            }
+            if n == 0 { break }
+            fileOffset += n
+            // Lines that end in this chunk are read straight from it; only a line that spans
+            // two chunks is copied.
+            try chunk.withUnsafeBufferPointer { c in
+                let bytes = UnsafeBufferPointer(rebasing: c[0..<n])
+                guard let firstNewline = bytes.firstIndex(of: 0x0A) else {
+                    pending.append(contentsOf: bytes)
+                    return
+                }
+                var start = 0
+                if !pending.isEmpty {
+                    pending.append(contentsOf: bytes[0..<firstNewline])
+                    try pending.withUnsafeBufferPointer { try state.line($0, body) }
+                    pending.removeAll(keepingCapacity: true)
+                    start = firstNewline + 1
+                }
+                while start < n {
+                    guard let p = memchr(bytes.baseAddress! + start, 0x0A, n - start) else { break }
+                    let end = UnsafeRawPointer(p) - UnsafeRawPointer(bytes.baseAddress!)
+                    try state.line(UnsafeBufferPointer(rebasing: bytes[start..<end]), body)
+                    start = end + 1
+                }
+                if start < n { pending.append(contentsOf: bytes[start..<n]) }
             }
         }
-        guard let bytes = try FileBytes.read(path, from: from.bytes) else {
-            if from.bytes > 0 { throw Mismatch() }
-            return Result(end: .start)
+        return try state.finish(tail: pending.count)
+    }
+
+    /// Checks the header and that `offset` is the end of a line, before resuming there.
+    private static func checkStart(_ path: String, at offset: Int) throws {
+        guard let head = try FileBytes.read(path, from: 0, atMost: 4096), let newline = head.firstIndex(of: 0x0A),
+            let before = try FileBytes.read(path, from: offset - 1, atMost: 1), before == [0x0A]
+        else { throw Mismatch() }
+        try head.withUnsafeBufferPointer { (b) throws(StorageError) in
+            try ProgressFormat.checkLogHeader(UnsafeBufferPointer(rebasing: b[..<newline]), path: path)
         }
-        return try bytes.withUnsafeBufferPointer { buffer throws -> Result in
-            let (lines, tail) = LogLines.split(buffer, firstLineNumber: from.lines + 1)
-            var result = Result(end: from)
-            var lastID = from.lastID
-            var lineIndex = 0
-            if from.bytes == 0 {
-                guard let header = lines.first else {
-                    if let tail {
-                        result.torn = (tail.number, tail.range.count)
-                        result.warnings.append(
-                            StorageWarning(
-                                path: path, line: 1,
-                                message: "dropped a torn header line (a crash while creating the log)"))
-                    }
-                    return result
-                }
-                try ProgressFormat.checkLogHeader(UnsafeBufferPointer(rebasing: buffer[header.range]), path: path)
-                result.end = LogPosition(bytes: header.range.upperBound + 1, lines: 1, lastID: 0)
-                lineIndex = 1
+    }
+
+    /// The reader's progress through the lines.
+    private struct ScanState {
+        let path: String
+        let isResuming: Bool
+        var result: Result
+        var number: Int
+        var needsHeader: Bool
+        var resumedPastFirstLine = false
+        /// A line that did not parse: damage, unless it turns out to be the last.
+        var bad: (line: Int, bytes: Int, error: Error)?
+
+        init(path: String, from: LogPosition, isResuming: Bool) {
+            self.path = path
+            self.isResuming = isResuming
+            result = Result(end: from)
+            number = from.lines
+            needsHeader = from.bytes == 0
+        }
+
+        mutating func line(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (LogEntry) throws -> Void) throws {
+            number += 1
+            if let bad { throw damage(bad) }
+            if needsHeader {
+                try ProgressFormat.checkLogHeader(bytes, path: path)
+                needsHeader = false
+                result.end = LogPosition(bytes: bytes.count + 1, lines: 1, lastID: 0)
+                return
             }
-            while lineIndex < lines.count {
-                let line = lines[lineIndex]
-                let isLast = lineIndex == lines.count - 1 && tail == nil
-                let entry: LogEntry
-                do {
-                    entry = try LogEntry.read(line: UnsafeBufferPointer(rebasing: buffer[line.range]))
-                } catch {
-                    if isLast {
-                        result.torn = (line.number, line.range.count + 1)
-                        result.warnings.append(
-                            StorageWarning(
-                                path: path, line: line.number,
-                                message: "dropped a damaged last line (\(error)); it was never confirmed as saved"))
-                        return result
-                    }
-                    throw StorageError.corrupt(path: path, line: line.number, detail: "damaged entry: \(error)")
-                }
-                guard entry.id == lastID + 1 else {
-                    if lineIndex == 0, position != nil { throw Mismatch() }
-                    throw StorageError.corrupt(
-                        path: path, line: line.number, detail: "entry id \(entry.id) does not follow \(lastID)")
-                }
-                try body(entry)
-                lastID = entry.id
-                result.end = LogPosition(
-                    bytes: from.bytes + line.range.upperBound + 1, lines: line.number, lastID: lastID)
-                lineIndex += 1
+            let entry: LogEntry
+            do { entry = try LogEntry.read(line: bytes) } catch {
+                bad = (number, bytes.count + 1, error)
+                return
             }
-            if let tail {
-                result.torn = (tail.number, tail.range.count)
+            guard entry.id == result.end.lastID + 1 else {
+                // Resuming after a snapshot: a first id that does not follow it means the snapshot
+                // belongs to another log.
+                if isResuming, !resumedPastFirstLine { throw Mismatch() }
+                throw StorageError.corrupt(
+                    path: path, line: number, detail: "entry id \(entry.id) does not follow \(result.end.lastID)")
+            }
+            resumedPastFirstLine = true
+            try body(entry)
+            result.end = LogPosition(
+                bytes: result.end.bytes + bytes.count + 1, lines: number, lastID: entry.id)
+        }
+
+        private func damage(_ bad: (line: Int, bytes: Int, error: Error)) -> StorageError {
+            .corrupt(path: path, line: bad.line, detail: "damaged entry: \(bad.error)")
+        }
+
+        /// At the end of the file: `tail` bytes after the last newline.
+        mutating func finish(tail: Int) throws -> Result {
+            if let bad {
+                if tail > 0 { throw damage(bad) }
+                result.torn = (bad.line, bad.bytes)
                 result.warnings.append(
                     StorageWarning(
-                        path: path, line: tail.number,
-                        message: "dropped a torn last line (a crash mid-write); it was never confirmed as saved"))
+                        path: path, line: bad.line,
+                        message: "dropped a damaged last line (\(bad.error)); it was never confirmed as saved"))
+            } else if tail > 0 {
+                result.torn = (number + 1, tail)
+                let what =
+                    needsHeader
+                    ? "a torn header line (a crash while creating the log)" : "a torn last line (a crash mid-write)"
+                result.warnings.append(
+                    StorageWarning(
+                        path: path, line: number + 1, message: "dropped \(what); it was never confirmed as saved"))
             }
             return result
         }

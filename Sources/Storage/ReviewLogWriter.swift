@@ -59,19 +59,9 @@ final class ReviewLogWriter {
 
     private func write(_ bytes: [UInt8]) throws(StorageError) {
         var failure: String?
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = AtomicFile.errnoText()
-                    return
-                }
-                offset += n
-            }
+        if !bytes.withUnsafeBytes({ FileBytes.writeAll(fd, $0) }) || fdatasync(fd) != 0 {
+            failure = AtomicFile.errnoText()
         }
-        if failure == nil, fdatasync(fd) != 0 { failure = AtomicFile.errnoText() }
         if let failure {
             // Take a partly written line back so the next append starts on a clean line.
             _ = ftruncate(fd, off_t(length))
@@ -92,7 +82,7 @@ final class ReviewLogWriter {
         guard fd >= 0 else { throw .io(path: tornPath, detail: AtomicFile.errnoText()) }
         defer { Glibc.close(fd) }
         let record = bytes + [0x0A]
-        let ok = record.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) == $0.count }
+        let ok = record.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
         guard ok, fsync(fd) == 0 else { throw .io(path: tornPath, detail: AtomicFile.errnoText()) }
     }
 }

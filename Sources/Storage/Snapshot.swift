@@ -106,14 +106,17 @@ struct Snapshot: Equatable {
                     snapshot.recent.append(try RecentAnswer.read(from: &s))
                 }
             } else if key == "cards" {
+                var cards: [CardID: CardProgress] = [:]
+                cards.reserveCapacity(buffer.count / 180)
                 try s.beginArray()
                 var firstCard = true
                 while try s.nextElement(first: &firstCard) {
                     let (id, progress) = try readCard(&s)
-                    guard snapshot.cards.updateValue(progress, forKey: id) == nil else {
+                    guard cards.updateValue(progress, forKey: id) == nil else {
                         throw s.error("card \(id) listed twice")
                     }
                 }
+                snapshot.cards = cards
             } else {
                 throw s.error("unknown key")
             }

@@ -44,11 +44,6 @@ struct ArticleInputs {
         errors: inout [ArticleError]
     ) {
         let limit = ArticleDecoder.defaultSizeLimit
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit {
-            errors.append(.tooLarge(path: path, limit: limit))
-            return
-        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             errors.append(.unreadable(path: path, detail: "permission denied"))
             return
@@ -59,6 +54,11 @@ struct ArticleInputs {
             errors.append(.unreadable(path: path, detail: error.localizedDescription))
             return
         }
+        // Reading one byte past the limit tells an oversized file without reading all of it.
+        if data.count > limit {
+            errors.append(.tooLarge(path: path, limit: limit))
+            return
+        }
         let recorded = display(URL(fileURLWithPath: path), home: home)
         inputs.sources.append(ArticleSource(name: path, recordedPath: recorded, bytes: Array(data), format: format))
     }
@@ -66,16 +66,16 @@ struct ArticleInputs {
     /// Article files under a directory, by extension, sorted; hidden files and others are noted.
     private static func articleFiles(in directory: String, notes: inout [BuildNote]) -> [String] {
         let root = URL(fileURLWithPath: directory)
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let relative = String(url.path.dropFirst(root.path.count).drop { $0 == "/" })
+        for case let relative as String in enumerator {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
             let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            if ArticleFormat.extensions[url.pathExtension.lowercased()] != nil {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
+            if ArticleFormat.extensions[(name as NSString).pathExtension.lowercased()] != nil {
                 files.append(path)
             } else {
                 notes.append(BuildNote(.skipped, file: path, "not an article file (.txt, .md, .markdown, .html, .htm)"))

@@ -52,12 +52,10 @@ struct Build: ParsableCommand {
         let name = try deckName(inputs: inputs)
         let title = articles.count > 1 || inputs.fromDirectory ? (deck ?? name?.slug) : nil
 
-        let built = Result { () throws(ArticleBuildErrors) in try DeckBuilder().build(inputs.sources, title: title) }
-        guard case .success(let result) = built else {
-            if case .failure(let error) = built {
-                throw RecallFailure(message: error.errors.map(\.description).joined(separator: "\nError: "))
-            }
-            return
+        let result: BuildResult
+        do { result = try DeckBuilder().build(inputs.sources, title: title) } catch {
+            // One `Error:` line per article that could not be read.
+            throw RecallFailure(message: error.errors.map(\.description).joined(separator: "\nError: "))
         }
 
         let console = FileHandle.standardError
@@ -140,7 +138,7 @@ struct Build: ParsableCommand {
         let keypoint = cards.filter { $0.kind == .keypoint }.count
         let term = cards.filter { $0.kind == .term }.count
         var line =
-            "\(target): \(cards.count) cards (\(faq) faq, \(keypoint) keypoint, \(term) term); "
+            "\(target): \(cards.count) card\(cards.count == 1 ? "" : "s") (\(faq) faq, \(keypoint) keypoint, \(term) term); "
             + "\(result.count(.skipped)) skipped, \(result.count(.merged)) merged"
         if let update {
             line += "; updated in place: \(update.added.count) added, \(update.removed.count) removed"

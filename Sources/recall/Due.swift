@@ -24,11 +24,12 @@ struct Due: ParsableCommand {
         StorageWarnings.print(progress.warnings)
         let queue = progress.queue()
         var out = ""
-        for entry in queue.entries {
-            let question = progress.card(entry.cardID).map { TerminalSanitizer.inertLine($0.front) } ?? ""
+        for (i, entry) in queue.entries.enumerated() {
+            let question = progress.card(entry.cardID).map { Self.inert($0.front) } ?? ""
             let due = entry.due.map(Timestamp.string) ?? "new"
             out += "\(entry.kind.rawValue)\t\(entry.cardID)\t\(due)\t\(question)\n"
-            if out.utf8.count > 1 << 16 {
+            // The most urgent card goes out at once; the rest in large writes.
+            if i == 0 || out.utf8.count > 1 << 16 {
                 FileHandle.standardOutput.write(Data(out.utf8))
                 out = ""
             }
@@ -38,5 +39,10 @@ struct Due: ParsableCommand {
             out += "nothing due in '\(name.slug)'\(next)\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// A question made safe for one terminal line; plain printable ASCII needs no work.
+    private static func inert(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? text : TerminalSanitizer.inertLine(text)
     }
 }

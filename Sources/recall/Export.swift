@@ -2,17 +2,20 @@ import ArgumentParser
 import Flashcards
 import Foundation
 import Interchange
+import Quizzes
 import Storage
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a deck as CSV, TSV, Anki text or Quizlet text.",
+        abstract: "Write a deck as CSV, TSV, Anki text, Quizlet text, or Moodle GIFT or Aiken.",
         discussion: """
             csv: RFC 4180 with the header id,front,back,kind,section,tags,context (CRLF line ends). \
             tsv: the same with tabs (LF). anki: Anki's text import with header lines that pick the \
             deck, note type, tags and GUID columns, so File › Import needs no changes and re-importing \
             updates the same notes. quizlet: term<tab>definition, one card per line, for Quizlet's \
-            Import box. See README.md for each format.
+            Import box. gift: Moodle GIFT, multiple choice and short answer. aiken: Moodle Aiken, \
+            multiple choice only. Cards a format cannot carry are listed on stderr, never dropped \
+            silently. See README.md for each format.
             """)
 
     @OptionGroup var homeOptions: HomeOptions
@@ -20,7 +23,7 @@ struct Export: ParsableCommand {
     @Argument(help: "The deck to export (its name as in Decks/<name>.json).")
     var deck: String
 
-    @Option(name: .shortAndLong, help: "csv, tsv, anki or quizlet.")
+    @Option(name: .shortAndLong, help: "csv, tsv, anki, quizlet, gift or aiken.")
     var format: ExportFormat = .csv
 
     @Option(name: .shortAndLong, help: "Write to FILE (replaced atomically), or - for stdout.")
@@ -67,26 +70,36 @@ struct Export: ParsableCommand {
         let loaded: Deck
         do { loaded = try store.load(name) } catch { throw RecallFailure(message: "\(error)") }
         let data: Data
-        do { data = try render(loaded, name: name) } catch { throw RecallFailure(message: "\(error)") }
+        let skipped: Int
+        do { (data, skipped) = try render(loaded, name: name) } catch { throw RecallFailure(message: "\(error)") }
         try OutputFile.write(data, to: output)
         if output != "-" {
-            let count = loaded.cards.count
+            let count = loaded.cards.count - skipped
             FileHandle.standardError.write(
                 Data("Exported \(count) card\(count == 1 ? "" : "s") of '\(name)' to \(output) as \(format).\n".utf8))
         }
     }
 
-    func render(_ deck: Deck, name: DeckName) throws -> Data {
+    /// The exported bytes, and how many cards the format could not carry (each reported on stderr).
+    func render(_ deck: Deck, name: DeckName) throws -> (Data, skipped: Int) {
         let ending = lineEnding ?? format.defaultLineEnding
         switch format {
+        case .gift, .aiken:
+            let rendering = format == .gift ? GIFTFormat.render(deck) : AikenFormat.render(deck)
+            for skip in rendering.skipped {
+                FileHandle.standardError.write(Data("warning: skipped \(skip)\n".utf8))
+            }
+            return (Data(rendering.text.utf8), rendering.skipped.count)
         case .csv, .tsv:
-            return try CSVExport(
-                delimiter: format == .csv ? .comma : .tab, lineEnding: ending, byteOrderMark: bom,
-                neutralizeFormulas: !noNeutralize
-            ).render(deck.cards)
+            return (
+                try CSVExport(
+                    delimiter: format == .csv ? .comma : .tab, lineEnding: ending, byteOrderMark: bom,
+                    neutralizeFormulas: !noNeutralize
+                ).render(deck.cards), 0
+            )
         case .anki:
-            return try AnkiExport(deckName: ankiDeck ?? deck.title, slug: name.slug, lineEnding: ending).render(
-                deck.cards)
+            let export = AnkiExport(deckName: ankiDeck ?? deck.title, slug: name.slug, lineEnding: ending)
+            return (try export.render(deck.cards), 0)
         case .quizlet:
             let export = QuizletExport(
                 termSeparator: Self.separator(termSeparator ?? "tab"),
@@ -101,7 +114,7 @@ struct Export: ParsableCommand {
                         "warning: \(adjustments.count) field(s) changed; Quizlet has no quoting. Pick separators the cards do not contain (--term-separator, --card-separator) to keep them as they are.\n"
                             .utf8))
             }
-            return data
+            return (data, 0)
         }
     }
 

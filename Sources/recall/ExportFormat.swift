@@ -4,7 +4,7 @@ import Interchange
 /// The formats `recall export` writes. Adding one is a case here and a branch in
 /// `Export.render`.
 enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
-    case csv, tsv, anki, quizlet
+    case csv, tsv, anki, quizlet, gift, aiken
 
     /// Formats meant for spreadsheets: `--bom` and formula neutralization apply.
     var isSpreadsheet: Bool { self == .csv || self == .tsv }

@@ -8,8 +8,8 @@ struct Recall: ParsableCommand {
         abstract: "Turn articles into flashcards, and remember them.",
         version: "0.1.0",
         subcommands: [
-            Build.self, Export.self, Import.self, Review.self, Due.self, Doctor.self, Drill.self, Study.self,
-            Stats.self,
+            Build.self, Review.self, Due.self, Doctor.self, QuizCommand.self, Export.self, Import.self,
+            Optimize.self, Evaluate.self, ImportReviews.self, Drill.self, BenchStorage.self, Study.self, Stats.self,
         ]
     )
 

@@ -106,4 +106,19 @@ struct HTMLTests {
             r.keyPoint("Spring Tides")?.back
                 == "Spring tides happen when the sun and moon line up. They are the highest tides.")
     }
+
+    @Test func jsonLDInAGraphAndHeadingQuestionsWithoutAnswersAreHandled() throws {
+        let html = """
+            <html><head><title>Kites</title>
+            <script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, {"@type": ["FAQPage"],
+              "mainEntity": {"@type": "Question", "name": "What wind suits a kite?",
+                "acceptedAnswer": [{"@type": "Answer", "text": "<p>A steady breeze of 10&ndash;20 km/h.</p>"}]}}]}</script>
+            <script type="application/ld+json">{not json</script>
+            </head><body><h2>Why fly kites?</h2><h3>For fun</h3><p>Kites are cheap and easy to fly on any beach.</p></body></html>
+            """
+        let r = try Fixture.build(text: html, name: "kites.html")
+        #expect(r.card(front: "What wind suits a kite?")?.back == "A steady breeze of 10–20 km/h.")
+        #expect(r.keyPoint("For fun")?.section == ["Why fly kites?", "For fun"])
+        #expect(r.noted(.skipped, containing: "JSON-LD block that is not valid JSON"))
+    }
 }

@@ -158,4 +158,46 @@ struct PlainTextTests {
         #expect(r.notes(.merged).isEmpty)
         #expect(Set(impacts.map(\.id)).count == 2)
     }
+
+    @Test func aQuestionInsideAParagraphIsNotAnFAQ() throws {
+        let text = """
+            Rising Prices
+
+            Groceries
+
+            Prices rose again this spring. Why does this keep happening? Economists point to energy costs.
+
+            Rents
+
+            Rents in the capital rose faster than wages for the fifth year running.
+            """
+        let r = try Fixture.build(text: text)
+        #expect(r.cards(.faq).isEmpty)
+        #expect(r.keyPoint("Groceries")?.back == "Prices rose again this spring. Why does this keep happening?")
+    }
+
+    @Test func anFAQAnswerMaySpanSeveralParagraphs() throws {
+        let text = """
+            Compost Basics
+
+            Frequently Asked Questions
+
+            Does compost smell?
+
+            Not when it has enough brown material such as dry leaves.
+
+            A smell of ammonia means too much green material: add cardboard.
+
+            How long does it take?
+
+            Six months to a year.
+            """
+        let r = try Fixture.build(text: text)
+        #expect(
+            r.card(front: "Does compost smell?")?.back
+                == "Not when it has enough brown material such as dry leaves.\n\nA smell of ammonia means too much green material: add cardboard."
+        )
+        #expect(r.cards(.faq).allSatisfy { $0.section == ["Frequently Asked Questions"] })
+        #expect(r.cards(.keypoint).isEmpty)
+    }
 }

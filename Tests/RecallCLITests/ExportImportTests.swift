@@ -129,12 +129,33 @@ struct ExportImportTests {
 
     @Test(arguments: [
         ["--format", "anki", "--bom"], ["--format", "csv", "--anki-deck", "x"], ["--term-separator", ";"],
-        ["--format", "gift"],
+        ["--format", "gift", "--bom"], ["--format", "pdf"],
+        ["--format", "xml"],
     ])
     func optionsOfAnotherFormatAreUsageErrors(options: [String]) throws {
         try store.save(cells, as: DeckName("cells"))
         let r = try recall(["export", "cells"] + options)
         #expect(r.status == 64)
+    }
+
+    @Test func exportWritesMoodleFormatsAndReportsWhatTheyCannotCarry() throws {
+        try store.save(cells, as: DeckName("cells"))
+        let gift = try recall(["export", "cells", "--format", "gift"])
+        #expect(gift.status == 0, "\(gift.stderr)")
+        #expect(gift.stdout.contains("What is a cell?"))
+        #expect(gift.stdout.contains("{"))
+        #expect(gift.stdout.contains("\\="), "GIFT escapes the = that starts the Mitochondria answer")
+
+        let out = home.url.appendingPathComponent("cells.aiken.txt").path
+        let aiken = try recall(["export", "cells", "--format", "aiken", "--output", out])
+        #expect(aiken.status == 0, "\(aiken.stderr)")
+        // Two cards make at most two options, so Aiken, which needs multiple choice, may skip:
+        // whatever it cannot carry is named on stderr, and the rest counted.
+        let written = try home.read("cells.aiken.txt")
+        let answers = written.components(separatedBy: "ANSWER: ").count - 1
+        let skipped = aiken.stderr.components(separatedBy: "warning: skipped").count - 1
+        #expect(answers + skipped == 2)
+        #expect(aiken.stderr.contains("Exported \(answers) card"))
     }
 
     @Test func importReadsStdinAndAnkiFiles() throws {

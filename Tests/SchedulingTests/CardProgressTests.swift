@@ -79,20 +79,21 @@ struct CardProgressTests {
         #expect(try JSONDecoder().decode(CardProgress.self, from: data) == p)
     }
 
-    @Test func replayGivesTheSameProgressAsLiveAnswersFuzzIncluded() throws {
+    /// Small logs are replayed in order; large ones by partitions of cards, on several threads.
+    @Test(arguments: [(50, 2000), (5000, 40000)])
+    func replayGivesTheSameProgressAsLiveAnswersFuzzIncluded(cards: Int, reviews: Int) throws {
         let scheduler = try Scheduler(.default)
-        let ids = (0..<50).map { CardID("card\($0)") }
+        let ids = (0..<cards).map { CardID("card\($0)") }
         let keys = ids.map(ReviewFuzz.cardKey)
         var live = [CardProgress](repeating: .new, count: ids.count)
         var log: [ReplayedReview] = []
         var rng = SeededGenerator(seed: 99)
         var time = Self.start
-        for _ in 0..<2000 {
+        for _ in 0..<reviews {
             let index = Int(rng.next() % UInt64(ids.count))
             let rating = Rating(rawValue: Int(rng.next() % 4) + 1) ?? .good
-            time += Double(rng.next() % 200_000)
-            var fuzz = ReviewFuzz.generator(for: ids[index], at: time)
-            live[index].record(rating, at: time, scheduler: scheduler, leech: LeechPolicy(), using: &fuzz)
+            time += Double(rng.next() % UInt64(400_000_000 / reviews))
+            live[index].record(rating, at: time, cardID: ids[index], scheduler: scheduler, leech: LeechPolicy())
             log.append(ReplayedReview(card: Int32(index), rating: rating, time: time))
         }
         var replayed = [CardProgress](repeating: .new, count: ids.count)

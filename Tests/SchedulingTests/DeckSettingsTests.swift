@@ -1,5 +1,6 @@
 import Foundation
 import Scheduling
+import TestSupport
 import Testing
 
 struct DeckSettingsTests {
@@ -61,5 +62,25 @@ struct DeckSettingsTests {
         } catch {
             Issue.record("unexpected \(error)")
         }
+    }
+}
+
+extension DeckSettingsTests {
+    /// A settings file as format 1 wrote it, pinned: it must keep loading.
+    @Test func aPinnedFormatOneFileKeepsLoading() throws {
+        let data = try Data(contentsOf: Paths.fixture("SchedulingTests", "settings-v1.json"))
+        let settings = try JSONDecoder().decode(DeckSettings.self, from: data)
+        #expect(settings.format == 1)
+        #expect(settings.dayStartHour == 5)
+        #expect(settings.newPerDay == 12)
+        #expect(settings.reviewsPerDay == 150)
+        #expect(settings.leechPolicy == LeechPolicy(threshold: 6, action: .tag))
+        #expect(settings.learnAheadMinutes == 15)
+        #expect(settings.scheduler.desiredRetention == 0.88)
+        #expect(settings.scheduler.learningSteps == [60, 600, 3600])
+        #expect(settings.scheduler.relearningSteps == [300])
+        #expect(settings.scheduler.maximumInterval == 3650)
+        #expect(!settings.scheduler.enableFuzzing)
+        #expect(settings.scheduler.parameters == SchedulerConfiguration.defaultParameters)
     }
 }

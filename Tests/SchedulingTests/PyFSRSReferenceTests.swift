@@ -31,14 +31,19 @@ struct PyFSRSReferenceTests {
             ranges.append(got)
         sequences = []
         for seq in data["sequences"]:
-            sch = S.Scheduler(desired_retention=seq["retention"], maximum_interval=seq["max"], enable_fuzzing=True)
+            sch = S.Scheduler(
+                desired_retention=seq["retention"], maximum_interval=seq["max"], enable_fuzzing=True,
+                learning_steps=[timedelta(seconds=x) for x in seq["learning"]],
+                relearning_steps=[timedelta(seconds=x) for x in seq["relearning"]])
             S.random, used = draws(seq["draws"])
             card = fsrs.Card(due=datetime.fromtimestamp(seq["times"][0], timezone.utc))
-            dues = []
+            rows = []
             for rating, ts in zip(seq["ratings"], seq["times"]):
                 card, _ = sch.review_card(card, fsrs.Rating(rating), datetime.fromtimestamp(ts, timezone.utc))
-                dues.append([int(card.due.timestamp()), card.state.value, used[0]])
-            sequences.append(dues)
+                rows.append({"due": card.due.timestamp(), "state": card.state.value, "draws": used[0],
+                             "step": -1 if card.step is None else card.step,
+                             "stability": card.stability, "difficulty": card.difficulty})
+            sequences.append(rows)
         print(json.dumps({"ranges": ranges, "sequences": sequences}))
         """#
 
@@ -63,27 +68,32 @@ struct PyFSRSReferenceTests {
         for (days, max) in [(10, 10), (10, 11), (50, 40), (3, 3), (5, 4)] {
             rangeCases.append((days, max, edges))
         }
-        // Whole review sequences with fuzz on, sharing one stream of draws.
-        var sequences: [(ratings: [Int], times: [Int64], retention: Double, max: Int, draws: [UInt64])] = []
-        for index in 0..<60 {
+        // Whole review sequences with fuzz on, sharing one stream of draws, under several
+        // step and retention settings (the vector files pin only two).
+        let settings: [(learning: [Double], relearning: [Double], retention: Double, max: Int)] = [
+            ([60, 600], [600], 0.9, 36500), ([60], [], 0.8, 365), ([30, 300, 3600], [600, 7200], 0.95, 30),
+            ([], [300], 0.7, 36500), ([120, 86400], [3600], 0.85, 1000),
+        ]
+        var sequences: [(ratings: [Int], times: [Int64], setting: Int, draws: [UInt64])] = []
+        for index in 0..<100 {
             var time: Int64 = 1_700_000_000 + Int64(index) * 7919
             var ratings: [Int] = []
             var times: [Int64] = []
-            for _ in 0..<(5 + Int(rng.next() % 15)) {
+            for _ in 0..<(5 + Int(rng.next() % 20)) {
                 ratings.append([1, 2, 3, 3, 3, 4][Int(rng.next() % 6)])
                 times.append(time)
-                time += Int64(rng.next() % (40 * 86400))
+                // Minutes apart (learning steps, same day) or days apart.
+                time += rng.next() % 5 < 2 ? Int64(30 + rng.next() % 7200) : Int64(rng.next() % (40 * 86400))
             }
-            let retention = [0.9, 0.8, 0.95, 0.7][index % 4]
-            let max = [36500, 365, 30][index % 3]
-            sequences.append((ratings, times, retention, max, (0..<40).map { _ in rng.next() >> 11 }))
+            sequences.append((ratings, times, index % settings.count, (0..<40).map { _ in rng.next() >> 11 }))
         }
         let input: [String: Any] = [
             "ranges": rangeCases.map { ["days": $0.days, "max": $0.max, "draws": $0.draws.map { Int($0) }] },
             "sequences": sequences.map {
-                [
-                    "ratings": $0.ratings, "times": $0.times, "retention": $0.retention, "max": $0.max,
-                    "draws": $0.draws.map { Int($0) },
+                let setting = settings[$0.setting]
+                return [
+                    "ratings": $0.ratings, "times": $0.times, "retention": setting.retention, "max": setting.max,
+                    "learning": setting.learning, "relearning": setting.relearning, "draws": $0.draws.map { Int($0) },
                 ] as [String: Any]
             },
         ]
@@ -93,7 +103,7 @@ struct PyFSRSReferenceTests {
         let output = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let expectedRanges = try #require(output["ranges"] as? [[Int]])
-        let expectedSequences = try #require(output["sequences"] as? [[[Int]]])
+        let expectedSequences = try #require(output["sequences"] as? [[[String: Any]]])
 
         var differences: [String] = []
         for (case_, expected) in zip(rangeCases, expectedRanges) {
@@ -102,21 +112,34 @@ struct PyFSRSReferenceTests {
             if got != expected { differences.append("days \(case_.days) max \(case_.max): \(got) != \(expected)") }
         }
         for (index, (sequence, expected)) in zip(sequences, expectedSequences).enumerated() {
+            let setting = settings[sequence.setting]
             let scheduler = try Scheduler(
-                SchedulerConfiguration(desiredRetention: sequence.retention, maximumInterval: sequence.max))
+                SchedulerConfiguration(
+                    desiredRetention: setting.retention, learningSteps: setting.learning,
+                    relearningSteps: setting.relearning, maximumInterval: setting.max))
             var generator = Scripted(values: sequence.draws.map { $0 << 11 })
             var card = scheduler.newCard(at: Date(timeIntervalSince1970: TimeInterval(sequence.times[0])))
             for (row, (rating, time)) in zip(sequence.ratings, sequence.times).enumerated() {
                 card = scheduler.review(
                     card, rating: try #require(Rating(rawValue: rating)),
                     at: Date(timeIntervalSince1970: TimeInterval(time)), using: &generator)
-                let got = [Int(card.due.timeIntervalSince1970), card.state.rawValue, generator.used]
-                if got != expected[row] {
-                    differences.append("sequence \(index) row \(row): \(got) != \(expected[row])")
+                let want = expected[row]
+                let got: [String: Double] = [
+                    "due": card.due.timeIntervalSince1970, "state": Double(card.state.rawValue),
+                    "draws": Double(generator.used), "step": Double(card.step ?? -1),
+                    "stability": card.stability ?? .nan, "difficulty": card.difficulty ?? .nan,
+                ]
+                for (key, value) in got {
+                    let reference = (want[key] as? NSNumber)?.doubleValue ?? .nan
+                    let exact = key != "stability" && key != "difficulty"
+                    if exact ? value != reference : !FSRSParityTests.close(value, reference) {
+                        differences.append("sequence \(index) row \(row) \(key): \(value) != \(reference)")
+                    }
                 }
             }
         }
         #expect(expectedRanges.count == rangeCases.count)
+        #expect(expectedSequences.count == sequences.count)
         let report = differences.prefix(20).joined(separator: "\n")
         #expect(differences.isEmpty, "\(differences.count) differences:\n\(report)")
     }

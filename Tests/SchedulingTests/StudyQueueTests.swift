@@ -258,3 +258,43 @@ struct StudyQueueTests {
         #expect(Self.queue([], [:]).nextDue == nil)
     }
 }
+
+extension StudyQueueTests {
+    @Test func theReviewLimitKeepsTheMostOverdueInOrder() {
+        var rng = SeededGenerator(seed: 12)
+        let cards = (0..<3000).map { Self.card($0) }
+        var progress: [CardID: CardProgress] = [:]
+        var overdue: [(ratio: Double, order: Int)] = []
+        for (order, card) in cards.enumerated() {
+            let interval = Double(1 + rng.next() % 60)
+            let late = Double(rng.next() % 40)
+            let due = Self.now - late * 86400
+            progress[card.id] = CardProgress(
+                schedule: CardSchedule(
+                    state: .review, step: nil, stability: interval, difficulty: 5, due: due,
+                    lastReview: due - interval * 86400))
+            overdue.append((late / interval, order))
+        }
+        var settings = DeckSettings.default
+        settings.reviewsPerDay = 150
+        let q = Self.queue(cards, progress, settings: settings)
+        let expected = overdue.sorted { $0.ratio != $1.ratio ? $0.ratio > $1.ratio : $0.order < $1.order }
+            .prefix(150).map { "c\($0.order)" }
+        #expect(Self.ids(q) == Array(expected))
+    }
+}
+
+extension StudyQueueTests {
+    @Test func aLeechLeavesTheQueueWhenSuspendedAndStaysWhenOnlyTagged() throws {
+        let scheduler = try Scheduler(SchedulerConfiguration(enableFuzzing: false))
+        for action in LeechAction.allCases {
+            var progress = CardProgress.new
+            CardProgressTests.lapse(&progress, times: 8, scheduler: scheduler, leech: LeechPolicy(action: action))
+            #expect(progress.isLeech)
+            // Once its relearning step is due, a suspended leech is not shown; a tagged one is.
+            let due = try #require(progress.schedule?.due)
+            let q = Self.queue([Self.card(0)], [CardID("c0"): progress], now: due + 1)
+            #expect(Self.ids(q) == (action == .suspend ? [] : ["c0"]))
+        }
+    }
+}

@@ -303,3 +303,35 @@ enum LogGen {
             isLeech: rng.next() % 7 == 0)
     }
 }
+
+/// The deck fast path against `JSONDecoder`: the same deck, or a fallback to it.
+struct DeckFastReadTests {
+    @Test func generatedDecksReadAsJSONDecoderReadsThem() throws {
+        var rng = SeededGenerator(seed: 17)
+        for _ in 0..<200 {
+            let cards = (0..<Int(rng.next() % 6)).map { _ in
+                Card(
+                    kind: rng.next() % 2 == 0 ? .faq : .keypoint, front: JSONGen.string(&rng),
+                    back: JSONGen.string(&rng),
+                    context: rng.next() % 2 == 0 ? nil : JSONGen.string(&rng),
+                    section: (0..<Int(rng.next() % 3)).map { _ in JSONGen.string(&rng) },
+                    tags: rng.next() % 3 == 0 ? ["t"] : [], aliases: rng.next() % 4 == 0 ? ["a", "b"] : [])
+            }
+            let deck = Deck(
+                title: JSONGen.string(&rng), source: rng.next() % 2 == 0 ? nil : DeckSource(path: "a.md", sha256: "00"),
+                cards: cards)
+            let bytes = Array(DeckStore.encode(deck))
+            let fast = try #require(DeckStore.decodeFast(bytes))
+            #expect(fast == deck)
+            #expect(fast == (try JSONDecoder().decode(Deck.self, from: Data(bytes))))
+        }
+    }
+
+    @Test func unknownShapesFallBackToFoundation() throws {
+        let extraKey = #"{"format":1,"title":"T","cards":[],"later":true}"#
+        #expect(DeckStore.decodeFast(Array(extraKey.utf8)) == nil)
+        let newer = #"{"format":2,"title":"T","cards":[]}"#
+        #expect(DeckStore.decodeFast(Array(newer.utf8)) == nil)
+        #expect(throws: StorageError.self) { try DeckStore.decode(Data(newer.utf8), path: "x.json") }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Scheduling
 
 /// Instants as recall's progress files write them: UTC, millisecond precision,
 /// `2026-03-01T09:00:00.000Z` (always 24 bytes, so they read fast and sort as text).
@@ -12,25 +13,25 @@ public enum Timestamp {
         Date(timeIntervalSince1970: Double(ms) / 1000)
     }
 
-    /// The same instant cut to whole milliseconds, so what is stored is what is kept in memory.
+    /// The same instant at whole milliseconds (rounded), so what is kept in memory is what is stored.
     static func truncated(_ date: Date) -> Date { self.date(milliseconds: milliseconds(date)) }
 
     static func write(_ date: Date, into text: inout JSONText) {
         let ms = milliseconds(date)
         let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
         var rest = ms - days * 86_400_000
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = Day(ordinal: Int(days)).date
         let hour = rest / 3_600_000
         rest -= hour * 3_600_000
         let minute = rest / 60_000
         rest -= minute * 60_000
         let second = rest / 1000
         text.raw("\"")
-        text.digits(y, width: 4)
+        text.digits(Int64(y), width: 4)
         text.raw("-")
-        text.digits(m, width: 2)
+        text.digits(Int64(m), width: 2)
         text.raw("-")
-        text.digits(d, width: 2)
+        text.digits(Int64(d), width: 2)
         text.raw("T")
         text.digits(hour, width: 2)
         text.raw(":")
@@ -69,43 +70,12 @@ public enum Timestamp {
             return v
         }
         guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2), let mi = num(14, 2),
-            let s = num(17, 2), let ms = num(20, 3), (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y),
-            h < 24, mi < 60, s < 60
+            let s = num(17, 2), let ms = num(20, 3), h < 24, mi < 60, s < 60,
+            let day = Day(year: Int(y), month: Int(mo), day: Int(d))
         else { return nil }
-        let days = self.days(fromCivil: y, mo, d)
-        return date(milliseconds: ((days * 24 + h) * 60 + mi) * 60_000 + s * 1000 + ms)
+        return date(milliseconds: ((Int64(day.ordinal) * 24 + h) * 60 + mi) * 60_000 + s * 1000 + ms)
     }
 
-    private static func daysIn(month m: Int64, year y: Int64) -> Int64 {
-        switch m {
-        case 2: (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    // Howard Hinnant's days_from_civil and civil_from_days (proleptic Gregorian).
-    static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
-    }
 }
 
 extension JSONScanner {

@@ -1,1 +1,0 @@
-// Quiz generation, grading and sheets (issue #5).

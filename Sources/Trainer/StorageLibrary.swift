@@ -28,8 +28,11 @@ public final class StorageLibrary: DeckLibrary {
     }
 
     public func open(_ name: DeckName, at time: Date, seed: UInt64) throws -> StudyDeck {
+        // A second wait covers a lock just given back whose descriptor a child process (an
+        // editor being started) still holds for an instant; a real second session is refused.
         let progress = try DeckProgress.open(
-            home: home, deck: name, clock: clock, random: SeededGenerator(seed: seed), timeZone: timeZone)
+            home: home, deck: name, clock: clock, random: SeededGenerator(seed: seed), timeZone: timeZone,
+            lockWait: 1)
         return StorageStudyDeck(progress: progress, store: store)
     }
 

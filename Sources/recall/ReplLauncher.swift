@@ -42,6 +42,12 @@ enum ReplLauncher {
             wrap(
                 Import.self, name: "import", usage: "import FILE [--deck NAME]",
                 arguments: .files(options: ["--deck", "--format", "--no-neutralize"])),
+            wrap(
+                QuizCommand.self, name: "quiz", usage: "quiz DECK [--questions N] [--seed S] [--exam]",
+                arguments: .deck(options: [
+                    "--questions", "--mode", "--seed", "--exam", "--time-limit", "--student", "--print", "--format",
+                    "--output",
+                ])),
         ]
     }
 
@@ -53,7 +59,9 @@ enum ReplLauncher {
             details: "The same as `recall \(name)`; `help` there: \(name) --help.", arguments: arguments,
             run: { context, words in
                 do {
-                    var command = try Command.parse(["--home", context.home.root.path] + words)
+                    // As the root, so a command with subcommands (`quiz results`) dispatches;
+                    // `--home` last, where every subcommand takes it.
+                    var command = try Command.parseAsRoot(words + ["--home", context.home.root.path])
                     try command.run()
                 } catch let failure as RecallFailure {
                     throw ReplUsageError(failure.message)

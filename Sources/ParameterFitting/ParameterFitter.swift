@@ -42,7 +42,7 @@ public struct ParameterFitter: Sendable {
                 training = data.cards(kept)
             }
         }
-        var fitted = Trainer(options: options).train(data: training, initial: initial, progress: progress)
+        var fitted = GradientDescent(options: options).train(data: training, initial: initial, progress: progress)
         // Stability after a first review should grow with the rating, as pretraining ensured.
         let ordered = InitialStability.smoothAndFill(
             Dictionary(uniqueKeysWithValues: (1...4).map { ($0, fitted[$0 - 1]) }), counts: counts)

@@ -19,32 +19,8 @@ public enum ReferencePython {
         status: Int32, stdout: String, stderr: String
     ) {
         guard let python = executable else { throw MissingPython() }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", script] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        let group = DispatchGroup()
-        let errBox = LockedData()
-        group.enter()
-        DispatchQueue.global().async {
-            errBox.set(err.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
-        try? input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        group.wait()
-        return (
-            process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errBox.get(), as: UTF8.self)
-        )
+        let result = try ChildProcess.run(python, arguments: ["-c", script] + arguments, stdin: stdin)
+        return (result.status, result.stdout, result.stderr)
     }
 
     public struct MissingPython: Error, CustomStringConvertible {
@@ -52,11 +28,4 @@ public enum ReferencePython {
             "no reference Python: run `bash .ci/run` once (it makes .venv/), or set RECALL_PYTHON"
         }
     }
-}
-
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ d: Data) { lock.withLock { data = d } }
-    func get() -> Data { lock.withLock { data } }
 }

@@ -10,7 +10,7 @@ import Foundation
 /// One difference, on purpose: a batch is a random set of whole cards rather than a run of
 /// equal-length review prefixes, so the gradient comes from one sweep over each card instead
 /// of one per prefix, and every batch is an unbiased sample of the data.
-struct Trainer {
+struct GradientDescent {
     var options: FittingOptions
 
     static let beta1 = 0.9

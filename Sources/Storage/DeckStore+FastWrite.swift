@@ -35,16 +35,7 @@ struct DeckWriter {
     private mutating func deck(_ deck: Deck) {
         open(0x7B)
         key("cards", first: true)
-        if deck.cards.isEmpty {
-            emptyArray()
-        } else {
-            open(0x5B)
-            for (i, card) in deck.cards.enumerated() {
-                element(first: i == 0)
-                self.card(card)
-            }
-            close(0x5D)
-        }
+        array(deck.cards) { $0.card($1) }
         key("format", first: false)
         literal(String(deck.format))
         if let source = deck.source {
@@ -62,16 +53,7 @@ struct DeckWriter {
         if let files = source.files {
             key("files", first: true)
             first = false
-            if files.isEmpty {
-                emptyArray()
-            } else {
-                open(0x5B)
-                for (i, file) in files.enumerated() {
-                    element(first: i == 0)
-                    self.source(file)
-                }
-                close(0x5D)
-            }
+            array(files) { $0.source($1) }
         }
         key("path", first: first)
         string(source.path)
@@ -107,12 +89,14 @@ struct DeckWriter {
         close(0x7D)
     }
 
-    private mutating func strings(_ list: [String]) {
+    private mutating func strings(_ list: [String]) { array(list) { $0.string($1) } }
+
+    private mutating func array<T>(_ list: [T], _ write: (inout DeckWriter, T) -> Void) {
         if list.isEmpty { return emptyArray() }
         open(0x5B)
-        for (i, s) in list.enumerated() {
+        for (i, item) in list.enumerated() {
             element(first: i == 0)
-            string(s)
+            write(&self, item)
         }
         close(0x5D)
     }

@@ -31,31 +31,38 @@ public struct DeckStore: Sendable {
         return try DeckStore.decode(Data(bytes), path: url.path)
     }
 
-    /// Decodes a deck file, refusing newer formats rather than misreading them.
+    /// Decodes a deck file, refusing newer formats rather than misreading them. One pass: the
+    /// `format` is checked before the rest of the deck is decoded.
     public static func decode(_ data: Data, path: String) throws(StorageError) -> Deck {
-        struct Header: Decodable { var format: Int? }
         do {
-            let header = try JSONDecoder().decode(Header.self, from: data)
-            if let f = header.format, f > Deck.currentFormat {
-                throw StorageError.newerFormat(path: path, found: f, supported: Deck.currentFormat)
-            }
-            return try JSONDecoder().decode(Deck.self, from: data)
-        } catch let error as StorageError {
-            throw error
+            return try JSONDecoder().decode(CheckedDeck.self, from: data).deck
+        } catch let error as NewerFormat {
+            throw .newerFormat(path: path, found: error.found, supported: Deck.currentFormat)
         } catch {
             throw .corrupt(path: path, line: nil, detail: "not a recall deck (\(Self.describe(error)))")
         }
     }
 
-    /// The deck as it is stored: pretty-printed with sorted keys so it diffs well.
-    public static func encode(_ deck: Deck) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain value types cannot fail; a failure here is a programming error.
-        guard var data = try? encoder.encode(deck) else { preconditionFailure("deck not encodable") }
-        data.append(0x0A)
-        return data
+    /// A deck whose `format` is read first, so a newer one is refused before its cards are.
+    private struct CheckedDeck: Decodable {
+        var deck: Deck
+
+        private enum Keys: String, CodingKey { case format }
+
+        init(from decoder: Decoder) throws {
+            let header = try decoder.container(keyedBy: Keys.self)
+            if let found = try header.decodeIfPresent(Int.self, forKey: .format), found > Deck.currentFormat {
+                throw NewerFormat(found: found)
+            }
+            deck = try Deck(from: decoder)
+        }
     }
+
+    private struct NewerFormat: Error { var found: Int }
+
+    /// The deck as it is stored: pretty-printed with sorted keys so it diffs well, exactly as
+    /// `JSONEncoder` would write it (see `DeckWriter`), and a final newline.
+    public static func encode(_ deck: Deck) -> Data { Data(DeckWriter.encode(deck)) }
 
     /// Writes the deck atomically; on any failure the previous file is untouched.
     public func save(_ deck: Deck, as name: DeckName) throws(StorageError) {

@@ -249,12 +249,7 @@ public final class DeckProgress {
         end = LogPosition(bytes: writer.length, lines: end.lines + entries.count, lastID: end.lastID + entries.count)
         for entry in entries {
             progress[entry.card] = entry.after
-            recent.append(
-                RecentAnswer(
-                    id: entry.id,
-                    answer: StudyAnswer(
-                        cardID: entry.card, time: entry.time, rating: entry.rating ?? .good,
-                        stateBefore: entry.before.schedule?.state)))
+            recent.append(RecentAnswer(review: entry))
             undoable.append(entry)
         }
     }

@@ -8,8 +8,10 @@ import Foundation
 public enum AtomicFile {
     /// Writes `data` to a temporary file beside `url`, flushes it, renames it over `url`, and
     /// flushes the directory, so a crash at any moment leaves the old file or the new one, never
-    /// a torn mix.
-    public static func write(_ data: Data, to url: URL) throws(StorageError) {
+    /// a torn mix. `beforeRename` runs once the new bytes are on disk, just before the rename.
+    public static func write(
+        _ data: Data, to url: URL, beforeRename: () -> Void = {}
+    ) throws(StorageError) {
         let dir = url.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -22,6 +24,7 @@ public enum AtomicFile {
             unlink(temp.path)
             throw .io(path: url.path, detail: detail)
         }
+        beforeRename()
         guard rename(temp.path, url.path) == 0 else {
             let detail = errnoText()
             unlink(temp.path)

@@ -2,6 +2,10 @@ import Flashcards
 import Foundation
 import Scheduling
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One deck's progress, opened for study: the one code path the REPL and `recall review` share.
 ///
 /// Opening takes the deck's lock and replays its files; each answer goes through the scheduler,
@@ -236,6 +240,46 @@ public final class DeckProgress {
         try writer.append(entry)
         end = LogPosition(bytes: writer.length, lines: end.lines + 1, lastID: entry.id)
         progress[entry.card] = entry.after
+    }
+
+    /// Appends reviews built by `merge` (ids following the log's) with one flush for them all.
+    func appendBatch(_ entries: [LogEntry]) throws {
+        let writer = try requireWriter()
+        try writer.append(entries)
+        end = LogPosition(bytes: writer.length, lines: end.lines + entries.count, lastID: end.lastID + entries.count)
+        for entry in entries {
+            progress[entry.card] = entry.after
+            recent.append(RecentAnswer(review: entry))
+            undoable.append(entry)
+        }
+    }
+
+    /// Replaces the whole log with `entries` (numbered from 1): written to a temporary file
+    /// beside it and flushed, the snapshot removed (it describes the old log), renamed over the
+    /// log, then the snapshot written anew. Until the rename the old log is untouched.
+    func rewriteLog(_ entries: [LogEntry]) throws {
+        let old = try requireWriter()
+        var bytes = ProgressFormat.logHeader(deck: name)
+        bytes.reserveCapacity(entries.count * 400)
+        for entry in entries { bytes += entry.line() }
+        let log = URL(fileURLWithPath: paths.log)
+        try AtomicFile.write(Data(bytes), to: log) {
+            // A snapshot that outlived the rename could happen to fit the new log's lines.
+            _ = unlink(paths.snapshot)
+            snapshotCovers = nil
+        }
+        old.close()
+        let newEnd = LogPosition(bytes: bytes.count, lines: entries.count + 1, lastID: entries.count)
+        writer = try ReviewLogWriter(path: paths.log, deck: name, end: newEnd, tornPath: paths.torn)
+        var replay = ProgressReplay()
+        for (index, entry) in entries.enumerated() { replay.apply(entry, line: index + 2) }
+        end = newEnd
+        progress = replay.progress
+        let now = clock.now
+        recent = replay.recent.filter { now.timeIntervalSince($0.answer.time) < RecentAnswer.window }
+        // Undo reaches back only to answers in the log as it was; none survive a rewrite.
+        undoable = []
+        try writeSnapshot()
     }
 
     private func requireWriter() throws -> ReviewLogWriter {

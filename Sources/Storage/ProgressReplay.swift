@@ -26,12 +26,7 @@ struct ProgressReplay {
         progress[entry.card] = entry.after
         switch entry.kind {
         case .review:
-            recent.append(
-                RecentAnswer(
-                    id: entry.id,
-                    answer: StudyAnswer(
-                        cardID: entry.card, time: entry.time, rating: entry.rating ?? .good,
-                        stateBefore: entry.before.schedule?.state)))
+            recent.append(RecentAnswer(review: entry))
             undoable.append(entry)
         case .undo:
             recent.removeAll { $0.id == entry.undoes }

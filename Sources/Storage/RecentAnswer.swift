@@ -66,3 +66,14 @@ struct RecentAnswer: Equatable {
         return RecentAnswer(id: id, answer: StudyAnswer(cardID: card, time: time, rating: rating, stateBefore: state))
     }
 }
+
+extension RecentAnswer {
+    /// The answer a review entry of the log records.
+    init(review entry: LogEntry) {
+        self.init(
+            id: entry.id,
+            answer: StudyAnswer(
+                cardID: entry.card, time: entry.time, rating: entry.rating ?? .good,
+                stateBefore: entry.before.schedule?.state))
+    }
+}

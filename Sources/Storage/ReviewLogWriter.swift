@@ -57,6 +57,14 @@ final class ReviewLogWriter {
         try write(entry.line())
     }
 
+    /// Writes several entries' lines at once and flushes them together.
+    func append(_ entries: [LogEntry]) throws(StorageError) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 400)
+        for entry in entries { bytes += entry.line() }
+        try write(bytes)
+    }
+
     private func write(_ bytes: [UInt8]) throws(StorageError) {
         var failure: String?
         if !bytes.withUnsafeBytes({ FileBytes.writeAll(fd, $0) }) || fdatasync(fd) != 0 {

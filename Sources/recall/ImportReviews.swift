@@ -14,9 +14,10 @@ struct ImportReviews: ParsableCommand {
         discussion: """
             Each row names a card by id or by its front, a review time (epoch milliseconds or \
             ISO 8601), a rating 1-4 and optionally the duration in milliseconds. Rows are applied \
-            in time order through the scheduler, so card states come out as if studied then. \
-            Reviews already in the log are skipped, as are reviews older than a card's latest \
-            one; rows that match no card are reported.
+            into the history in time order through the scheduler, so card states come out as if \
+            studied then; a card that gets reviews older than its latest has its states \
+            recomputed and the log is rewritten safely. Reviews already in the log are skipped; \
+            rows that match no card are reported.
             """)
 
     @OptionGroup var homeOptions: HomeOptions
@@ -60,52 +61,23 @@ struct ImportReviews: ParsableCommand {
             let name = names[deckIndex]
             let progress = try failing { try DeckProgress.open(home: home, deck: name, lockWait: 5) }
             StorageWarnings.print(progress.warnings)
-            var seen = Set<String>()
-            try failing {
-                try progress.forEachLogEntry { entry in
-                    if entry.kind == .review, let rating = entry.rating {
-                        seen.insert(Self.key(entry.card, entry.time, rating))
-                    }
-                }
+            let reviews = rows.map {
+                ImportedReview(card: $0.card, time: $0.row.time, rating: $0.row.rating, duration: $0.row.duration)
             }
-            var imported = 0
-            var duplicates = 0
-            var older = 0
-            for (row, card) in rows.sorted(by: { $0.row.time < $1.row.time }) {
-                done += 1
-                bar.update(Double(done) / Double(log.rows.count))
-                let key = Self.key(card, row.time, row.rating)
-                if seen.contains(key) {
-                    duplicates += 1
-                    continue
-                }
-                if let last = progress.progress(of: card).schedule?.lastReview,
-                    last > Date(timeIntervalSince1970: (row.time.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
-                {
-                    older += 1
-                    warn(
-                        "\(file):\(row.line): warning: skipped, older than the card's latest review (\(Timestamp.string(last)))"
-                    )
-                    continue
-                }
-                seen.insert(key)
-                _ = try failing { try progress.answer(card, rating: row.rating, duration: row.duration, at: row.time) }
-                imported += 1
-            }
+            let merge = try failing { try progress.merge(reviews) }
+            done += rows.count
+            bar.update(Double(done) / Double(log.rows.count))
             try failing { try progress.close() }
             bar.finish()
-            var summary = "Imported \(imported) review(s) into '\(name.slug)'"
-            if duplicates > 0 { summary += "; \(duplicates) already there" }
-            if older > 0 { summary += "; \(older) older than the card's latest review, skipped" }
+            var summary = "Imported \(merge.imported) review(s) into '\(name.slug)'"
+            if merge.duplicates > 0 { summary += "; \(merge.duplicates) already there" }
+            if merge.recomputedCards > 0 {
+                summary += "; recomputed \(merge.recomputedCards) card(s) with reviews before their latest"
+            }
             print(summary + ".")
         }
         if unmatched > 0 { print("\(unmatched) row(s) matched no card (listed above).") }
         if byDeck.isEmpty && unmatched == 0 { print("Nothing to import: \(file) has no reviews.") }
-    }
-
-    /// Reviews are the same when card, millisecond and rating agree.
-    private static func key(_ card: CardID, _ time: Date, _ rating: Rating) -> String {
-        "\(card.rawValue)|\(Int64((time.timeIntervalSince1970 * 1000).rounded(.down)))|\(rating.rawValue)"
     }
 
     private func warn(_ line: String) {

@@ -93,6 +93,39 @@ struct OptimizeCommandTests {
         #expect(bad.stderr.contains("bad.csv:3: error: rating '9' is not 1–4"))
     }
 
+    @Test func olderReviewsAreMergedAndTheCardRecomputed() throws {
+        let id = deck.cards[0].id.rawValue
+        try dir.write("late.csv", "\(id),2024-05-20T10:00:00Z,3\n\(id),2024-06-20T10:00:00Z,4\n")
+        try dir.write(
+            "early.csv", "\(id),2024-05-01T10:00:00Z,3\n\(id),2024-05-20T10:00:00Z,3\n\(id),2024-06-01T10:00:00Z,1\n")
+        #expect(try recall(["import-reviews", dir.url.appendingPathComponent("late.csv").path]).status == 0)
+        let early = try recall(["import-reviews", dir.url.appendingPathComponent("early.csv").path])
+        #expect(early.status == 0, "\(early.stderr)")
+        #expect(
+            early.stdout.contains(
+                "Imported 2 review(s) into 'capitals'; 1 already there; recomputed 1 card(s) with reviews before their latest"
+            ))
+        #expect(!early.stderr.contains("skipped"))
+
+        // The same reviews imported at once into another home give the same card.
+        let other = TemporaryDirectory("recall-cli-optimize-once")
+        try DeckStore(home: DataHome(root: other.url)).save(deck, as: DeckName("capitals"))
+        try other.write(
+            "all.csv",
+            "\(id),2024-06-20T10:00:00Z,4\n\(id),2024-05-01T10:00:00Z,3\n\(id),2024-06-01T10:00:00Z,1\n"
+                + "\(id),2024-05-20T10:00:00Z,3\n")
+        let once = try RecallProcess.run(
+            ["import-reviews", other.url.appendingPathComponent("all.csv").path, "--home", other.path])
+        #expect(once.status == 0, "\(once.stderr)")
+        let name = try DeckName("capitals")
+        let merged = try DeckProgress.read(home: DataHome(root: dir.url), deck: name)
+        let direct = try DeckProgress.read(home: DataHome(root: other.url), deck: name)
+        #expect(merged.warnings.isEmpty)
+        #expect(merged.progress(of: deck.cards[0].id) == direct.progress(of: deck.cards[0].id))
+        #expect(merged.progress(of: deck.cards[0].id).reps == 4)
+        #expect(try merged.history().map(\.rating) == [.good, .good, .again, .easy])
+    }
+
     @Test func tooLittleHistoryIsRefusedWithWhatIsMissing() throws {
         let path = try writeHistory(cards: 6, reviews: 4, name: "small.csv")
         #expect(try recall(["import-reviews", path]).status == 0)

@@ -12,24 +12,26 @@ public enum Siblings {
         a.id != b.id && !a.section.isEmpty && a.section == b.section && (a.kind == .keypoint || b.kind == .keypoint)
     }
 
-    /// The cards answered today, grouped by section for the sibling test.
+    /// The cards answered today, grouped by section for the sibling test. A section is any
+    /// hashable key that is equal exactly for cards of the same section (the heading path, or
+    /// a number standing for it); nil for a card without one.
     struct Answered {
-        private var bySection: [[String]: [(id: CardID, kind: CardKind)]] = [:]
+        private var bySection: [AnyHashable: [(id: CardID, keypoint: Bool)]] = [:]
 
-        init(_ cards: some Sequence<Card>) {
-            for card in cards where !card.section.isEmpty {
-                bySection[card.section, default: []].append((card.id, card.kind))
+        init(_ cards: some Sequence<(id: CardID, keypoint: Bool, section: AnyHashable?)>) {
+            for card in cards {
+                guard let section = card.section else { continue }
+                bySection[section, default: []].append((card.id, card.keypoint))
             }
         }
 
         var isEmpty: Bool { bySection.isEmpty }
 
-        /// Whether `card` has a sibling among the answered cards (itself excluded).
-        func holdsBack(_ card: Card) -> Bool {
-            guard !bySection.isEmpty, !card.section.isEmpty, let answered = bySection[card.section] else {
-                return false
-            }
-            return answered.contains { $0.id != card.id && (card.kind == .keypoint || $0.kind == .keypoint) }
+        /// Whether a card has a sibling among the answered cards (itself excluded); `section`
+        /// is asked only when some answered card has a section.
+        func holdsBack(id: CardID, keypoint: Bool, section: () -> AnyHashable?) -> Bool {
+            guard !bySection.isEmpty, let key = section(), let answered = bySection[key] else { return false }
+            return answered.contains { $0.id != id && (keypoint || $0.keypoint) }
         }
     }
 }

@@ -64,6 +64,14 @@ public struct StudyQueue: Sendable {
         cards: [Card], progress: [CardID: CardProgress], answers: [StudyAnswer], settings: DeckSettings,
         now: Date, timeZone: TimeZone
     ) {
+        self.init(
+            cards: CardSource(cards, progress: progress), answers: answers, settings: settings, now: now,
+            timeZone: timeZone)
+    }
+
+    /// The queue over any representation of a deck (`CardSource`): the `Card` values, or a
+    /// compact index that never builds them.
+    public init(cards: CardSource, answers: [StudyAnswer], settings: DeckSettings, now: Date, timeZone: TimeZone) {
         let cutoff = settings.cutoff(in: timeZone)
         let today = cutoff.day(containing: now)
         let tomorrowStarts = cutoff.start(of: today.next)
@@ -80,7 +88,12 @@ public struct StudyQueue: Sendable {
             answeredIDs.insert(answer.cardID)
         }
         answeredToday = (newDone, reviewsDone)
-        let answered = Siblings.Answered(answeredIDs.isEmpty ? [] : cards.filter { answeredIDs.contains($0.id) })
+        let answered = Siblings.Answered(
+            answeredIDs.isEmpty
+                ? [] : cards.positions(answeredIDs).map { (cards.id($0), cards.isKeypoint($0), cards.section($0)) })
+        func holdsBack(_ order: Int, _ id: CardID) -> Bool {
+            !answered.isEmpty && answered.holdsBack(id: id, keypoint: cards.isKeypoint(order)) { cards.section(order) }
+        }
 
         let learnAheadUntil = now.addingTimeInterval(Double(settings.learnAheadMinutes) * 60)
         var learningNow: [(entry: Entry, due: Date, order: Int)] = []
@@ -95,16 +108,20 @@ public struct StudyQueue: Sendable {
         var firstLaterReview: Date? = nil
 
         // By index, so only the fields needed are read from each card.
-        for order in cards.indices {
-            let id = cards[order].id
-            let p = progress[id] ?? .new
+        for order in 0..<cards.count {
+            let p = cards.progress(order) ?? .new
             if p.suspended { continue }
             if p.isBuried(on: today) {
                 wait(until: tomorrowStarts)
                 continue
             }
             guard let schedule = p.schedule else {
-                if newCards.count < newLimit && !answered.holdsBack(cards[order]) {
+                guard newCards.count < newLimit else {
+                    wait(until: tomorrowStarts)
+                    continue
+                }
+                let id = cards.id(order)
+                if !holdsBack(order, id) {
                     newCards.append(Entry(cardID: id, kind: .new, due: nil))
                 } else {
                     wait(until: tomorrowStarts)
@@ -113,7 +130,7 @@ public struct StudyQueue: Sendable {
             }
             switch schedule.state {
             case .learning, .relearning:
-                let entry = Entry(cardID: id, kind: .learning, due: schedule.due)
+                let entry = Entry(cardID: cards.id(order), kind: .learning, due: schedule.due)
                 if schedule.due <= now {
                     learningNow.append((entry, schedule.due, order))
                 } else if schedule.due <= learnAheadUntil {
@@ -126,7 +143,8 @@ public struct StudyQueue: Sendable {
                     firstLaterReview = min(firstLaterReview ?? schedule.due, schedule.due)
                     continue
                 }
-                if answered.holdsBack(cards[order]) {
+                let id = cards.id(order)
+                if holdsBack(order, id) {
                     wait(until: tomorrowStarts)
                     continue
                 }

@@ -34,6 +34,9 @@ public final class DeckProgress {
     private var recent: [RecentAnswer]
     private var undoable: [LogEntry]
     private let cardIndex: [CardID: Int]
+    /// The deck file as it was read, for the study index; nil when it is not known (a deck
+    /// passed in, or one replaced while it was read).
+    private let deckIdentity: FileIdentity?
 
     /// Opens a deck's progress for study, taking its lock.
     /// - Parameters:
@@ -45,7 +48,11 @@ public final class DeckProgress {
         home: DataHome, deck name: DeckName, clock: any Clock = SystemClock(),
         random: (any RandomNumberGenerator)? = nil, timeZone: TimeZone = .current, lockWait: TimeInterval = 0
     ) throws -> DeckProgress {
-        let deck = try DeckStore(home: home).load(name)
+        let store = DeckStore(home: home)
+        let deckPath = store.url(for: name).path
+        let deckBefore = FileIdentity.of(deckPath)
+        let deck = try store.load(name)
+        let deckIdentity = FileIdentity.of(deckPath) == deckBefore ? deckBefore : nil
         let paths = ProgressPaths(home: home, deck: name)
         do {
             try FileManager.default.createDirectory(at: paths.directory, withIntermediateDirectories: true)
@@ -61,29 +68,79 @@ public final class DeckProgress {
         if end.bytes == 0 { end = LogPosition(bytes: writer.length, lines: 1, lastID: 0) }
         return try DeckProgress(
             name: name, deck: deck, settings: settings, paths: paths, replay: replay, end: end, clock: clock,
-            random: random, timeZone: timeZone, lock: lock, writer: writer)
+            random: random, timeZone: timeZone, lock: lock, writer: writer, deckIdentity: deckIdentity)
     }
 
     /// Reads a deck's progress without taking the lock, for listings and reports; it cannot
-    /// answer. It never changes a file (a torn last line is only skipped).
+    /// answer. It changes no progress file (a torn last line is only skipped); it writes the
+    /// study index when that was missing or stale (best effort).
     public static func read(
         home: DataHome, deck name: DeckName, deck: Deck? = nil, clock: any Clock = SystemClock(),
         timeZone: TimeZone = .current
     ) throws -> DeckProgress {
-        let deck = try deck ?? DeckStore(home: home).load(name)
+        try read(home: home, deck: name, deck: deck, clock: clock, timeZone: timeZone, rebuildIndex: false)
+    }
+
+    /// - Parameter rebuildIndex: write the study index even when its header looks current (the
+    ///   caller found it damaged).
+    static func read(
+        home: DataHome, deck name: DeckName, deck: Deck? = nil, clock: any Clock = SystemClock(),
+        timeZone: TimeZone = .current, rebuildIndex: Bool
+    ) throws -> DeckProgress {
         let paths = ProgressPaths(home: home, deck: name)
+        let deckPath = DeckStore(home: home).url(for: name).path
+        let before = deck == nil ? StudyIndex.basisBeforeReading(paths: paths, deckPath: deckPath) : nil
+        let deck = try deck ?? DeckStore(home: home).load(name)
         let replay = try ProgressReplay.load(paths)
         let settings = try SettingsFile.load(paths.settings)
-        return try DeckProgress(
+        let progress = try DeckProgress(
             name: name, deck: deck, settings: settings, paths: paths, replay: replay, end: replay.end, clock: clock,
-            random: nil, timeZone: timeZone, lock: nil, writer: nil)
+            random: nil, timeZone: timeZone, lock: nil, writer: nil, deckIdentity: before?.deck)
+        if let before, replay.warnings.isEmpty, FileBytes.exists(paths.directory.path),
+            let basis = StudyIndex.basis(before, readTo: replay.end, paths: paths, deckPath: deckPath),
+            rebuildIndex || !Self.indexFits(StudyIndex.peekBasis(paths.studyIndex), basis)
+        {
+            progress.writeIndex(basis: basis)
+        }
+        return progress
     }
+
+    /// Whether an index with basis `old` is a usable base for the files `current` describes:
+    /// the same deck, snapshot and log, covering no more of the log than there is.
+    private static func indexFits(_ old: StudyIndex.Basis?, _ current: StudyIndex.Basis) -> Bool {
+        guard let old else { return false }
+        return old.deck == current.deck && old.snapshot == current.snapshot && old.logDevice == current.logDevice
+            && old.logInode == current.logInode && old.log.bytes <= current.log.bytes
+    }
+
+    /// Writes the study index of this progress (best effort).
+    private func writeIndex(basis: StudyIndex.Basis) {
+        let now = clock.now
+        StudyIndex.write(
+            deck: deck, progress: progress,
+            recent: recent.filter { now.timeIntervalSince($0.answer.time) < RecentAnswer.window }, basis: basis,
+            to: paths.studyIndex)
+    }
+
+    /// The basis of an index of this progress as it is now, when the files allow one.
+    private func currentIndexBasis() -> StudyIndex.Basis? {
+        guard let deckIdentity, let log = FileIdentity.of(paths.log),
+            let fingerprint = StudyIndex.fingerprint(paths.log, end: end.bytes)
+        else { return nil }
+        return StudyIndex.Basis(
+            deck: deckIdentity, snapshot: FileIdentity.of(paths.snapshot), logDevice: log.device, logInode: log.inode,
+            log: end, logFingerprint: fingerprint)
+    }
+
+    /// The answers the study queue needs (today's limits and siblings).
+    var recentAnswers: [StudyAnswer] { recent.map(\.answer) }
 
     private init(
         name: DeckName, deck: Deck, settings: DeckSettings, paths: ProgressPaths, replay: ProgressReplay,
         end: LogPosition, clock: any Clock, random: (any RandomNumberGenerator)?, timeZone: TimeZone,
-        lock: DeckLock?, writer: ReviewLogWriter?
+        lock: DeckLock?, writer: ReviewLogWriter?, deckIdentity: FileIdentity?
     ) throws {
+        self.deckIdentity = deckIdentity
         self.name = name
         self.deck = deck
         self.settings = settings
@@ -327,7 +384,12 @@ public final class DeckProgress {
             lock?.release()
             lock = nil
         }
-        if entriesSinceSnapshot >= max(1, threshold) { try writeSnapshot() }
+        if entriesSinceSnapshot >= max(1, threshold) {
+            try writeSnapshot()
+            if let basis = currentIndexBasis() { writeIndex(basis: basis) }
+        } else if let basis = currentIndexBasis(), !Self.indexFits(StudyIndex.peekBasis(paths.studyIndex), basis) {
+            writeIndex(basis: basis)
+        }
     }
 }
 

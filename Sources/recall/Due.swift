@@ -20,16 +20,26 @@ struct Due: ParsableCommand {
 
     func run() throws {
         let name = try DeckName.parse(deck)
-        let progress = try failing { try DeckProgress.read(home: homeOptions.dataHome, deck: name) }
-        StorageWarnings.print(progress.warnings)
-        let queue = progress.queue()
+        // The study index answers without parsing the deck or the snapshot; without one (or a
+        // stale one) the files are read and the index written for next time.
+        let listing = try failing { try StudyListing.read(home: homeOptions.dataHome, deck: name) }
+        StorageWarnings.print(listing.warnings)
+        let queue = listing.queue()
         var out = ""
-        for (i, entry) in queue.entries.enumerated() {
-            let question = progress.card(entry.cardID).map { Self.inert($0.front) } ?? ""
+        func line(_ entry: StudyQueue.Entry, _ front: String?) {
             let due = entry.due.map(Timestamp.string) ?? "new"
-            out += "\(entry.kind.rawValue)\t\(entry.cardID)\t\(due)\t\(question)\n"
-            // The most urgent card goes out at once; the rest in large writes.
-            if i == 0 || out.utf8.count > 1 << 16 {
+            out += "\(entry.kind.rawValue)\t\(entry.cardID)\t\(due)\t\(front.map(Self.inert) ?? "")\n"
+        }
+        // The most urgent card goes out at once; the rest in large writes.
+        if let first = queue.entries.first {
+            line(first, listing.front(of: first.cardID))
+            FileHandle.standardOutput.write(Data(out.utf8))
+            out = ""
+        }
+        let rest = queue.entries.dropFirst()
+        for (entry, front) in zip(rest, listing.fronts(of: rest.map(\.cardID))) {
+            line(entry, front)
+            if out.utf8.count > 1 << 16 {
                 FileHandle.standardOutput.write(Data(out.utf8))
                 out = ""
             }

@@ -13,7 +13,12 @@ import Scheduling
 /// changes the progress in memory. `close()` writes the snapshot and gives the lock back.
 public final class DeckProgress {
     public let name: DeckName
-    public let deck: Deck
+    /// The deck's cards. Not available on progress opened `withoutDeck` (asking is a
+    /// programming error): that one knows the cards only through the study index.
+    public var deck: Deck {
+        guard let loadedDeck else { preconditionFailure("the progress of '\(name.slug)' was opened without its deck") }
+        return loadedDeck
+    }
     public let settings: DeckSettings
     public let scheduler: Scheduler
     public let paths: ProgressPaths
@@ -34,6 +39,9 @@ public final class DeckProgress {
     private var recent: [RecentAnswer]
     private var undoable: [LogEntry]
     private let cardIndex: [CardID: Int]
+    private let loadedDeck: Deck?
+    /// The study index this progress was opened from, when opened `withoutDeck`.
+    private let index: StudyIndex?
     /// The deck file as it was read, for the study index; nil when it is not known (a deck
     /// passed in, or one replaced while it was read).
     private let deckIdentity: FileIdentity?
@@ -43,13 +51,24 @@ public final class DeckProgress {
     ///   - lockWait: how long to wait for another process to finish with the deck; a session
     ///     waits 0 (and is refused at once), a one-shot `recall review` briefly.
     ///   - random: the generator for interval fuzz; nil seeds it from each card and time.
+    ///   - withoutDeck: open from the study index when it is current, without reading the deck
+    ///     or the snapshot (for one answer: less memory and time); `deck`, `card`, `queue`
+    ///     and `orphans` are then unavailable. Without a current index the files are read.
     /// - Throws: `StorageError` (missing deck, lock held, damage, newer format).
     public static func open(
         home: DataHome, deck name: DeckName, clock: any Clock = SystemClock(),
-        random: (any RandomNumberGenerator)? = nil, timeZone: TimeZone = .current, lockWait: TimeInterval = 0
+        random: (any RandomNumberGenerator)? = nil, timeZone: TimeZone = .current, lockWait: TimeInterval = 0,
+        withoutDeck: Bool = false
     ) throws -> DeckProgress {
         let store = DeckStore(home: home)
         let deckPath = store.url(for: name).path
+        if withoutDeck, FileBytes.exists(ProgressPaths(home: home, deck: name).studyIndex),
+            let progress = try openFromIndex(
+                name: name, paths: ProgressPaths(home: home, deck: name), deckPath: deckPath, clock: clock,
+                random: random, timeZone: timeZone, lockWait: lockWait)
+        {
+            return progress
+        }
         let deckBefore = FileIdentity.of(deckPath)
         let deck = try store.load(name)
         let deckIdentity = FileIdentity.of(deckPath) == deckBefore ? deckBefore : nil
@@ -69,6 +88,33 @@ public final class DeckProgress {
         return try DeckProgress(
             name: name, deck: deck, settings: settings, paths: paths, replay: replay, end: end, clock: clock,
             random: random, timeZone: timeZone, lock: lock, writer: writer, deckIdentity: deckIdentity)
+    }
+
+    /// `open` from the study index; nil (the lock given back) when the index is not current.
+    private static func openFromIndex(
+        name: DeckName, paths: ProgressPaths, deckPath: String, clock: any Clock,
+        random: (any RandomNumberGenerator)?, timeZone: TimeZone, lockWait: TimeInterval
+    ) throws -> DeckProgress? {
+        let lock = try DeckLock(path: paths.lock, wait: lockWait)
+        guard let indexed = IndexedProgress.open(paths: paths, deckPath: deckPath) else {
+            lock.release()
+            return nil
+        }
+        var replay = ProgressReplay()
+        replay.progress = indexed.allProgress()
+        replay.recent = indexed.recent
+        replay.undoable = indexed.undoable
+        replay.end = indexed.end
+        replay.snapshotCovers = indexed.index.basis.snapshotCovers
+        replay.warnings = indexed.warnings
+        let settings = try SettingsFile.load(paths.settings)
+        let writer = try ReviewLogWriter(path: paths.log, deck: name, end: replay.end, tornPath: paths.torn)
+        var end = replay.end
+        if end.bytes == 0 { end = LogPosition(bytes: writer.length, lines: 1, lastID: 0) }
+        return try DeckProgress(
+            name: name, deck: nil, index: indexed.index, settings: settings, paths: paths, replay: replay, end: end,
+            clock: clock, random: random, timeZone: timeZone, lock: lock, writer: writer,
+            deckIdentity: indexed.index.basis.deck)
     }
 
     /// Reads a deck's progress without taking the lock, for listings and reports; it cannot
@@ -97,7 +143,8 @@ public final class DeckProgress {
             name: name, deck: deck, settings: settings, paths: paths, replay: replay, end: replay.end, clock: clock,
             random: nil, timeZone: timeZone, lock: nil, writer: nil, deckIdentity: before?.deck)
         if let before, replay.warnings.isEmpty, FileBytes.exists(paths.directory.path),
-            let basis = StudyIndex.basis(before, readTo: replay.end, paths: paths, deckPath: deckPath),
+            let basis = StudyIndex.basis(
+                before, readTo: replay.end, snapshotCovers: replay.snapshotCovers, paths: paths, deckPath: deckPath),
             rebuildIndex || !Self.indexFits(StudyIndex.peekBasis(paths.studyIndex), basis)
         {
             progress.writeIndex(basis: basis)
@@ -109,17 +156,19 @@ public final class DeckProgress {
     /// the same deck, snapshot and log, covering no more of the log than there is.
     private static func indexFits(_ old: StudyIndex.Basis?, _ current: StudyIndex.Basis) -> Bool {
         guard let old else { return false }
-        return old.deck == current.deck && old.snapshot == current.snapshot && old.logDevice == current.logDevice
+        return old.deck == current.deck && old.logDevice == current.logDevice
             && old.logInode == current.logInode && old.log.bytes <= current.log.bytes
     }
 
     /// Writes the study index of this progress (best effort).
     private func writeIndex(basis: StudyIndex.Basis) {
         let now = clock.now
-        StudyIndex.write(
-            deck: deck, progress: progress,
-            recent: recent.filter { now.timeIntervalSince($0.answer.time) < RecentAnswer.window }, basis: basis,
-            to: paths.studyIndex)
+        let recent = recent.filter { now.timeIntervalSince($0.answer.time) < RecentAnswer.window }
+        if let loadedDeck {
+            StudyIndex.write(deck: loadedDeck, progress: progress, recent: recent, basis: basis, to: paths.studyIndex)
+        } else {
+            index?.rewrite(progress: progress, recent: recent, basis: basis, to: paths.studyIndex)
+        }
     }
 
     /// The basis of an index of this progress as it is now, when the files allow one.
@@ -128,21 +177,26 @@ public final class DeckProgress {
             let fingerprint = StudyIndex.fingerprint(paths.log, end: end.bytes)
         else { return nil }
         return StudyIndex.Basis(
-            deck: deckIdentity, snapshot: FileIdentity.of(paths.snapshot), logDevice: log.device, logInode: log.inode,
+            deck: deckIdentity, snapshotCovers: snapshotCovers, logDevice: log.device, logInode: log.inode,
             log: end, logFingerprint: fingerprint)
     }
+
+    /// The end of the log as read.
+    var logEnd: LogPosition { end }
 
     /// The answers the study queue needs (today's limits and siblings).
     var recentAnswers: [StudyAnswer] { recent.map(\.answer) }
 
     private init(
-        name: DeckName, deck: Deck, settings: DeckSettings, paths: ProgressPaths, replay: ProgressReplay,
+        name: DeckName, deck: Deck?, index: StudyIndex? = nil, settings: DeckSettings, paths: ProgressPaths,
+        replay: ProgressReplay,
         end: LogPosition, clock: any Clock, random: (any RandomNumberGenerator)?, timeZone: TimeZone,
         lock: DeckLock?, writer: ReviewLogWriter?, deckIdentity: FileIdentity?
     ) throws {
         self.deckIdentity = deckIdentity
         self.name = name
-        self.deck = deck
+        loadedDeck = deck
+        self.index = index
         self.settings = settings
         do { scheduler = try settings.makeScheduler() } catch {
             throw StorageError.corrupt(path: paths.settings, line: nil, detail: "\(error)")
@@ -160,8 +214,8 @@ public final class DeckProgress {
         self.lock = lock
         self.writer = writer
         var index: [CardID: Int] = [:]
-        index.reserveCapacity(deck.cards.count)
-        for (i, card) in deck.cards.enumerated() { index[card.id] = i }
+        index.reserveCapacity(deck?.cards.count ?? 0)
+        for (i, card) in (deck?.cards ?? []).enumerated() { index[card.id] = i }
         cardIndex = index
     }
 
@@ -187,7 +241,14 @@ public final class DeckProgress {
         queue(at: time).next.flatMap { card($0.cardID) }
     }
 
+    /// The card with this id; nil when the deck has none (or on progress opened `withoutDeck`).
     public func card(_ id: CardID) -> Card? { cardIndex[id].map { deck.cards[$0] } }
+
+    /// Whether the deck has a card with this id.
+    private func hasCard(_ id: CardID) -> Bool {
+        if let index { return !index.positions(of: id).isEmpty }
+        return cardIndex[id] != nil
+    }
 
     /// The progress of a card (new when never answered).
     public func progress(of id: CardID) -> CardProgress { progress[id] ?? .new }
@@ -199,7 +260,7 @@ public final class DeckProgress {
 
     /// Cards with progress that the deck no longer has (removed when it was rebuilt). Their
     /// history is kept; they come back with it if a rebuild brings their question back.
-    public var orphans: [CardID] { progress.keys.filter { cardIndex[$0] == nil }.sorted() }
+    public var orphans: [CardID] { progress.keys.filter { !hasCard($0) }.sorted() }
 
     // MARK: Changing progress
 
@@ -212,7 +273,7 @@ public final class DeckProgress {
     @discardableResult
     public func answer(_ id: CardID, rating: Rating, duration: Int? = nil, at time: Date? = nil) throws -> LogEntry {
         let writer = try requireWriter()
-        guard card(id) != nil else { throw StorageError.unknownCard(id: id.rawValue, deck: name.slug) }
+        guard hasCard(id) else { throw StorageError.unknownCard(id: id.rawValue, deck: name.slug) }
         let time = Timestamp.truncated(time ?? clock.now)
         let before = progress(of: id)
         var after = before
@@ -283,7 +344,7 @@ public final class DeckProgress {
         _ id: CardID, _ kind: LogEntry.Kind, at time: Date?, _ body: (inout CardProgress, Date) -> Void
     ) throws -> LogEntry {
         let writer = try requireWriter()
-        guard card(id) != nil else { throw StorageError.unknownCard(id: id.rawValue, deck: name.slug) }
+        guard hasCard(id) else { throw StorageError.unknownCard(id: id.rawValue, deck: name.slug) }
         let time = Timestamp.truncated(time ?? clock.now)
         let before = progress(of: id)
         var after = before

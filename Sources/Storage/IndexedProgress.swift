@@ -101,6 +101,8 @@ public final class StudyListing {
     public let warnings: [StorageWarning]
     /// Whether the study index answered (false: the deck and progress files were read).
     public let usedIndex: Bool
+    /// How far into the review log the listing reaches.
+    let logEnd: LogPosition
     private let cards: CardSource
     private let answers: [StudyAnswer]
     private let settings: DeckSettings
@@ -120,7 +122,7 @@ public final class StudyListing {
         {
             let index = indexed.index
             return StudyListing(
-                warnings: indexed.warnings, usedIndex: true, cards: indexed.cardSource,
+                warnings: indexed.warnings, usedIndex: true, logEnd: indexed.end, cards: indexed.cardSource,
                 answers: indexed.recent.map(\.answer), settings: settings, clock: clock, timeZone: timeZone,
                 frontOf: { id in index.positions(of: id).last.map(index.front) },
                 frontsOf: { ids in Self.fronts(of: ids, in: index) })
@@ -128,20 +130,21 @@ public final class StudyListing {
         let progress = try DeckProgress.read(
             home: home, deck: name, clock: clock, timeZone: timeZone, rebuildIndex: true)
         return StudyListing(
-            warnings: progress.warnings, usedIndex: false,
+            warnings: progress.warnings, usedIndex: false, logEnd: progress.logEnd,
             cards: CardSource(progress.deck.cards, progress: progress.progress),
             answers: progress.recentAnswers, settings: progress.settings, clock: clock, timeZone: timeZone,
             frontOf: { progress.card($0)?.front }, frontsOf: { $0.map { progress.card($0)?.front } })
     }
 
     private init(
-        warnings: [StorageWarning], usedIndex: Bool, cards: CardSource, answers: [StudyAnswer],
+        warnings: [StorageWarning], usedIndex: Bool, logEnd: LogPosition, cards: CardSource, answers: [StudyAnswer],
         settings: DeckSettings, clock: any Clock, timeZone: TimeZone, frontOf: @escaping (CardID) -> String?,
         frontsOf: @escaping ([CardID]) -> [String?]
     ) {
         self.frontsOf = frontsOf
         self.warnings = warnings
         self.usedIndex = usedIndex
+        self.logEnd = logEnd
         self.cards = cards
         self.answers = answers
         self.settings = settings

@@ -97,6 +97,7 @@ public struct ProgressDoctor {
                             "\(orphans.count) card(s) with history are no longer in the deck (orphaned; history kept)"))
             }
         }
+        findings += Self.checkIndex(paths, deckPath: DeckStore(home: home).url(for: name).path)
         let stray = ((try? FileManager.default.contentsOfDirectory(atPath: paths.directory.path)) ?? [])
             .filter { $0.hasSuffix(".tmp") }
         for file in stray.sorted() {
@@ -106,6 +107,23 @@ public struct ProgressDoctor {
                     message: "left over from an interrupted write; safe to delete"))
         }
         return findings
+    }
+
+    /// The study index is derived and rebuilt by itself: a damaged or stale one is only a note.
+    private static func checkIndex(_ paths: ProgressPaths, deckPath: String) -> [Finding] {
+        let message: String
+        switch StudyIndex.read(paths.studyIndex) {
+        case .failure(.missing): return []
+        case .failure(.damaged(let why)): message = "study index damaged (\(why))"
+        case .success(let index):
+            guard !index.isCurrent(paths: paths, deckPath: deckPath) else { return [] }
+            message = "study index stale (the deck or the review log changed since it was written)"
+        }
+        return [
+            Finding(
+                severity: .note, path: paths.studyIndex, line: nil,
+                message: message + "; it is ignored and rebuilt automatically")
+        ]
     }
 
     private static func fullReplay(_ paths: ProgressPaths) throws -> ProgressReplay {

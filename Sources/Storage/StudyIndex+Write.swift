@@ -46,9 +46,8 @@ extension StudyIndex {
             basis.deck.device, basis.deck.inode, UInt64(basis.deck.size),
             UInt64(bitPattern: Int64(basis.deck.modifiedSeconds)),
             UInt64(bitPattern: Int64(basis.deck.modifiedNanoseconds)),
-            basis.snapshot == nil ? 0 : 1, basis.snapshot?.device ?? 0, basis.snapshot?.inode ?? 0,
-            UInt64(basis.snapshot?.size ?? 0), UInt64(bitPattern: Int64(basis.snapshot?.modifiedSeconds ?? 0)),
-            UInt64(bitPattern: Int64(basis.snapshot?.modifiedNanoseconds ?? 0)),
+            basis.snapshotCovers == nil ? 0 : 1, UInt64(basis.snapshotCovers?.bytes ?? 0),
+            UInt64(basis.snapshotCovers?.lines ?? 0), UInt64(basis.snapshotCovers?.lastID ?? 0), 0, 0,
             basis.logDevice, basis.logInode, UInt64(basis.log.bytes), UInt64(basis.log.lines),
             UInt64(basis.log.lastID), basis.logFingerprint,
             UInt64(cardCount), UInt64(progress.count), UInt64(recent.count), UInt64(b.blob.count),
@@ -163,21 +162,24 @@ extension StudyIndex {
         guard let deck = FileIdentity.of(deckPath) else { return nil }
         let log = FileIdentity.of(paths.log)
         return Basis(
-            deck: deck, snapshot: FileIdentity.of(paths.snapshot), logDevice: log?.device ?? 0,
+            deck: deck, snapshotCovers: nil, logDevice: log?.device ?? 0,
             logInode: log?.inode ?? 0, log: .start, logFingerprint: 0)
     }
 
     /// Completes a basis taken before reading with the position read to, if the files are
     /// still the ones that were read (nothing replaced them meanwhile).
-    static func basis(_ before: Basis, readTo end: LogPosition, paths: ProgressPaths, deckPath: String) -> Basis? {
+    static func basis(
+        _ before: Basis, readTo end: LogPosition, snapshotCovers: LogPosition?, paths: ProgressPaths, deckPath: String
+    ) -> Basis? {
         guard let after = basisBeforeReading(paths: paths, deckPath: deckPath), after.deck == before.deck,
-            after.snapshot == before.snapshot, after.logDevice == before.logDevice, after.logInode == before.logInode,
+            after.logDevice == before.logDevice, after.logInode == before.logInode,
             before.logInode != 0 || end.bytes == 0,
             let fingerprint = fingerprint(paths.log, end: end.bytes)
         else { return nil }
         var basis = before
         basis.log = end
         basis.logFingerprint = fingerprint
+        basis.snapshotCovers = snapshotCovers
         return basis
     }
 

@@ -35,8 +35,9 @@ final class StudyIndex {
     /// What the index was built from; it is current only while all of it still holds.
     struct Basis: Equatable {
         var deck: FileIdentity
-        /// Nil when there was no snapshot.
-        var snapshot: FileIdentity?
+        /// How much of the log the snapshot covered when the index was written (nil: no
+        /// snapshot). Advice for when to write the next one, not part of the validity.
+        var snapshotCovers: LogPosition?
         /// Device and inode of the review log; 0 and 0 when there was none.
         var logDevice: UInt64
         var logInode: UInt64
@@ -284,17 +285,20 @@ final class StudyIndex {
                 modifiedNanoseconds: Int(truncatingIfNeeded: word(i + 4)))
         }
         return Basis(
-            deck: identity(4), snapshot: word(9) == 1 ? identity(10) : nil, logDevice: word(15), logInode: word(16),
+            deck: identity(4),
+            snapshotCovers: word(9) == 1
+                ? LogPosition(
+                    bytes: Int(truncatingIfNeeded: word(10)), lines: Int(truncatingIfNeeded: word(11)),
+                    lastID: Int(truncatingIfNeeded: word(12))) : nil,
+            logDevice: word(15), logInode: word(16),
             log: LogPosition(bytes: Int(word(17)), lines: Int(word(18)), lastID: Int(word(19))),
             logFingerprint: word(20))
     }
 
-    /// Whether the index still describes these files: the deck and snapshot unchanged, and the
+    /// Whether the index still describes these files: the deck unchanged, and the
     /// log the same file, at least as long, with the same bytes just before the covered end.
     func isCurrent(paths: ProgressPaths, deckPath: String) -> Bool {
-        guard FileIdentity.of(deckPath) == basis.deck, FileIdentity.of(paths.snapshot) == basis.snapshot else {
-            return false
-        }
+        guard FileIdentity.of(deckPath) == basis.deck else { return false }
         guard let log = FileIdentity.of(paths.log) else { return basis.logInode == 0 && basis.log.bytes == 0 }
         return log.device == basis.logDevice && log.inode == basis.logInode && log.size >= basis.log.bytes
             && Self.fingerprint(paths.log, end: basis.log.bytes) == basis.logFingerprint

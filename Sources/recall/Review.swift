@@ -36,8 +36,10 @@ struct Review: ParsableCommand {
         guard let rating = Rating(argument: rating) else { return }
         let progress = try failing {
             // A one-shot answer waits a moment for another one-shot to finish; a study session
-            // holding the deck is named in the error.
-            try DeckProgress.open(home: homeOptions.dataHome, deck: name, lockWait: max(0, lockWait))
+            // holding the deck is named in the error. One answer needs no deck: the study index
+            // knows the card ids.
+            try DeckProgress.open(
+                home: homeOptions.dataHome, deck: name, lockWait: max(0, lockWait), withoutDeck: true)
         }
         StorageWarnings.print(progress.warnings)
         let entry = try failing { try progress.answer(CardID(cardID), rating: rating, duration: duration) }

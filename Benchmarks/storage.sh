@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The storage benchmark (Benchmarks/storage.md): a generated collection of 100,000 cards and
-# 1,000,000 reviews (generated once into DIR); (b) `recall due` as a whole process, (c) durable answers, (d) peak memory,
+# 1,000,000 reviews (generated once into DIR); (b) `recall due` as a whole process (warm and cold study index),
+# (c) durable answers, (d) peak memory,
 # (e) reading progress files. Usage: bash Benchmarks/storage.sh [DIR]  (default: a temp dir)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,25 +15,41 @@ fi
 ls -l "$HOME_DIR"/Decks/bench.json "$HOME_DIR"/Progress/bench/
 sync
 
-echo "== (b) recall due bench, whole process (first due card printed; full listing)"
-hyperfine --warmup 3 --runs 20 -N "$RECALL due bench --home $HOME_DIR"
-"$RECALL" due bench --home "$HOME_DIR" | head -3 || true
-echo "== (b') until the first line: process start to first byte on stdout"
-python3 - "$RECALL" "$HOME_DIR" <<'PY'
-import subprocess, sys, time, statistics
+INDEX="$HOME_DIR/Progress/bench/index.bin"
+FIRST_LINE='
+import subprocess, sys, time, statistics, os
+recall, home, runs, cold = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "cold"
+index = os.path.join(home, "Progress/bench/index.bin")
 times = []
-for _ in range(20):
+for _ in range(runs):
+    if cold and os.path.exists(index): os.remove(index)
     t0 = time.perf_counter()
-    p = subprocess.Popen([sys.argv[1], "due", "bench", "--home", sys.argv[2]], stdout=subprocess.PIPE)
+    p = subprocess.Popen([recall, "due", "bench", "--home", home], stdout=subprocess.PIPE)
     p.stdout.readline()
     times.append((time.perf_counter() - t0) * 1000)
     p.stdout.read(); p.wait()
-print(f"first line: median {statistics.median(times):.1f} ms, min {min(times):.1f} ms, max {max(times):.1f} ms")
-PY
+print(f"first line ({sys.argv[4]}): median {statistics.median(times):.1f} ms, min {min(times):.1f} ms, max {max(times):.1f} ms")
+'
+
+echo "== (b) recall due bench, warm: the study index is current (first due card printed; full listing)"
+"$RECALL" due bench --home "$HOME_DIR" >/dev/null  # writes the index if it is missing or stale
+ls -l "$INDEX"
+hyperfine --warmup 3 --runs 20 -N "$RECALL due bench --home $HOME_DIR"
+"$RECALL" due bench --home "$HOME_DIR" | head -3 || true
+python3 -c "$FIRST_LINE" "$RECALL" "$HOME_DIR" 20 warm
+echo "== (b) cold: no index (deleted before each run), so the deck and snapshot are parsed and the index written"
+python3 -c "$FIRST_LINE" "$RECALL" "$HOME_DIR" 5 cold
 
 echo "== (d) peak memory (maximum resident set size)"
+rm -f "$INDEX"
+echo "-- recall due, cold (no index; reads the JSON files and writes the index)"
 /usr/bin/time -v "$RECALL" due bench --home "$HOME_DIR" 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed"
-/usr/bin/time -v "$RECALL" review bench "$( ("$RECALL" due bench --home "$HOME_DIR" || true) | head -1 | cut -f2)" good --home "$HOME_DIR" 2>&1 | grep -E "saved|Maximum resident|Elapsed"
+echo "-- recall due, warm"
+/usr/bin/time -v "$RECALL" due bench --home "$HOME_DIR" 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed"
+echo "-- recall review (3 answers, warm index)"
+for _ in 1 2 3; do
+  /usr/bin/time -v "$RECALL" review bench "$( ("$RECALL" due bench --home "$HOME_DIR" || true) | head -1 | cut -f2)" good --home "$HOME_DIR" 2>&1 | grep -E "saved|Maximum resident|Elapsed"
+done
 
 echo "== (c) durable answers and (e) reading the progress files (3 rounds)"
 /usr/bin/time -v "$RECALL" _bench-storage --home "$HOME_DIR" --answers 2000 2>&1 | grep -E "read|raw|durable|snapshot|Maximum resident"

@@ -12,26 +12,31 @@ public enum Siblings {
         a.id != b.id && !a.section.isEmpty && a.section == b.section && (a.kind == .keypoint || b.kind == .keypoint)
     }
 
-    /// The cards answered today, grouped by section for the sibling test. A section is any
-    /// hashable key that is equal exactly for cards of the same section (the heading path, or
-    /// a number standing for it); nil for a card without one.
+    /// The cards answered today, grouped by section for the sibling test.
     struct Answered {
-        private var bySection: [AnyHashable: [(id: CardID, keypoint: Bool)]] = [:]
+        private let cards: CardSource
+        private var bySection: [Int: [(order: Int, id: CardID, keypoint: Bool)]] = [:]
 
-        init(_ cards: some Sequence<(id: CardID, keypoint: Bool, section: AnyHashable?)>) {
-            for card in cards {
-                guard let section = card.section else { continue }
-                bySection[section, default: []].append((card.id, card.keypoint))
+        /// - Parameter positions: where the answered cards are in `cards`.
+        init(_ positions: [Int], in cards: CardSource) {
+            self.cards = cards
+            for order in positions {
+                guard let key = cards.section(order) else { continue }
+                bySection[key, default: []].append((order, cards.id(order), cards.isKeypoint(order)))
             }
         }
 
         var isEmpty: Bool { bySection.isEmpty }
 
-        /// Whether a card has a sibling among the answered cards (itself excluded); `section`
-        /// is asked only when some answered card has a section.
-        func holdsBack(id: CardID, keypoint: Bool, section: () -> AnyHashable?) -> Bool {
-            guard !bySection.isEmpty, let key = section(), let answered = bySection[key] else { return false }
-            return answered.contains { $0.id != id && (keypoint || $0.keypoint) }
+        /// Whether the card at `order` has a sibling among the answered cards (itself excluded).
+        func holdsBack(_ order: Int, id: CardID) -> Bool {
+            guard !bySection.isEmpty, let key = cards.section(order), let answered = bySection[key] else {
+                return false
+            }
+            let keypoint = cards.isKeypoint(order)
+            return answered.contains {
+                $0.id != id && (keypoint || $0.keypoint) && cards.sameSection(order, $0.order)
+            }
         }
     }
 }

@@ -88,12 +88,8 @@ public struct StudyQueue: Sendable {
             answeredIDs.insert(answer.cardID)
         }
         answeredToday = (newDone, reviewsDone)
-        let answered = Siblings.Answered(
-            answeredIDs.isEmpty
-                ? [] : cards.positions(answeredIDs).map { (cards.id($0), cards.isKeypoint($0), cards.section($0)) })
-        func holdsBack(_ order: Int, _ id: CardID) -> Bool {
-            !answered.isEmpty && answered.holdsBack(id: id, keypoint: cards.isKeypoint(order)) { cards.section(order) }
-        }
+        let answered = Siblings.Answered(answeredIDs.isEmpty ? [] : cards.positions(answeredIDs), in: cards)
+        func holdsBack(_ order: Int, _ id: CardID) -> Bool { !answered.isEmpty && answered.holdsBack(order, id: id) }
 
         let learnAheadUntil = now.addingTimeInterval(Double(settings.learnAheadMinutes) * 60)
         var learningNow: [(entry: Entry, due: Date, order: Int)] = []

@@ -23,7 +23,18 @@ public final class DeckProgress {
     public let scheduler: Scheduler
     public let paths: ProgressPaths
     /// Every card's progress, orphans included; a card missing here is new.
-    public private(set) var progress: [CardID: CardProgress]
+    public var progress: [CardID: CardProgress] {
+        guard let base = progressBase else { return known }
+        var all: [CardID: CardProgress] = [:]
+        all.reserveCapacity(base.progressCount + known.count)
+        for j in 0..<base.progressCount { all[base.progressID(j)] = base.progress(j) }
+        all.merge(known) { $1 }
+        return all
+    }
+    /// Every card's progress; opened `withoutDeck`, only what changed since `progressBase`.
+    private var known: [CardID: CardProgress]
+    /// The study index whose progress records `known` completes, when opened `withoutDeck`.
+    private var progressBase: StudyIndex?
     /// What was repaired or skipped while loading (a torn last line, a rebuilt snapshot).
     public let warnings: [StorageWarning]
     public let timeZone: TimeZone
@@ -40,8 +51,8 @@ public final class DeckProgress {
     private var undoable: [LogEntry]
     private let cardIndex: [CardID: Int]
     private let loadedDeck: Deck?
-    /// The study index this progress was opened from, when opened `withoutDeck`.
-    private let index: StudyIndex?
+    /// The study index this progress was opened from, when opened `withoutDeck`: the cards.
+    private var index: StudyIndex?
     /// The deck file as it was read, for the study index; nil when it is not known (a deck
     /// passed in, or one replaced while it was read).
     private let deckIdentity: FileIdentity?
@@ -101,7 +112,7 @@ public final class DeckProgress {
             return nil
         }
         var replay = ProgressReplay()
-        replay.progress = indexed.allProgress()
+        replay.progress = indexed.changed
         replay.recent = indexed.recent
         replay.undoable = indexed.undoable
         replay.end = indexed.end
@@ -124,14 +135,21 @@ public final class DeckProgress {
         home: DataHome, deck name: DeckName, deck: Deck? = nil, clock: any Clock = SystemClock(),
         timeZone: TimeZone = .current
     ) throws -> DeckProgress {
-        try read(home: home, deck: name, deck: deck, clock: clock, timeZone: timeZone, rebuildIndex: false)
+        try read(home: home, deck: name, deck: deck, clock: clock, timeZone: timeZone, index: .ifStale)
     }
 
-    /// - Parameter rebuildIndex: write the study index even when its header looks current (the
-    ///   caller found it damaged).
+    /// When a full read writes the study index.
+    enum IndexWrite {
+        /// At once, when it is missing or stale.
+        case ifStale
+        /// Not now: `writePendingIndex` writes it (the caller found it unusable, and has output
+        /// to give first).
+        case later
+    }
+
     static func read(
         home: DataHome, deck name: DeckName, deck: Deck? = nil, clock: any Clock = SystemClock(),
-        timeZone: TimeZone = .current, rebuildIndex: Bool
+        timeZone: TimeZone = .current, index: IndexWrite
     ) throws -> DeckProgress {
         let paths = ProgressPaths(home: home, deck: name)
         let deckPath = DeckStore(home: home).url(for: name).path
@@ -145,11 +163,21 @@ public final class DeckProgress {
         if let before, replay.warnings.isEmpty, FileBytes.exists(paths.directory.path),
             let basis = StudyIndex.basis(
                 before, readTo: replay.end, snapshotCovers: replay.snapshotCovers, paths: paths, deckPath: deckPath),
-            rebuildIndex || !Self.indexFits(StudyIndex.peekBasis(paths.studyIndex), basis)
+            index == .later || !Self.indexFits(StudyIndex.peekBasis(paths.studyIndex), basis)
         {
-            progress.writeIndex(basis: basis)
+            if index == .later { progress.pendingIndex = basis } else { progress.writeIndex(basis: basis) }
         }
         return progress
+    }
+
+    /// The basis of an index a `read(index: .later)` has yet to write.
+    private var pendingIndex: StudyIndex.Basis?
+
+    /// Writes the study index a `read(index: .later)` left for later, if any (best effort).
+    func writePendingIndex() {
+        guard let basis = pendingIndex else { return }
+        pendingIndex = nil
+        writeIndex(basis: basis)
     }
 
     /// Whether an index with basis `old` is a usable base for the files `current` describes:
@@ -167,7 +195,7 @@ public final class DeckProgress {
         if let loadedDeck {
             StudyIndex.write(deck: loadedDeck, progress: progress, recent: recent, basis: basis, to: paths.studyIndex)
         } else {
-            index?.rewrite(progress: progress, recent: recent, basis: basis, to: paths.studyIndex)
+            index?.rewrite(progress: known, over: progressBase, recent: recent, basis: basis, to: paths.studyIndex)
         }
     }
 
@@ -197,12 +225,13 @@ public final class DeckProgress {
         self.name = name
         loadedDeck = deck
         self.index = index
+        progressBase = index
         self.settings = settings
         do { scheduler = try settings.makeScheduler() } catch {
             throw StorageError.corrupt(path: paths.settings, line: nil, detail: "\(error)")
         }
         self.paths = paths
-        progress = replay.progress
+        known = replay.progress
         warnings = replay.warnings
         self.end = end
         snapshotCovers = replay.snapshotCovers
@@ -251,7 +280,11 @@ public final class DeckProgress {
     }
 
     /// The progress of a card (new when never answered).
-    public func progress(of id: CardID) -> CardProgress { progress[id] ?? .new }
+    public func progress(of id: CardID) -> CardProgress {
+        if let p = known[id] { return p }
+        if let base = progressBase, let j = base.progressRecord(of: id) { return base.progress(j) }
+        return .new
+    }
 
     /// The schedule each rating would give the card now, for the REPL to show.
     public func preview(_ id: CardID, at time: Date? = nil) -> [Rating: CardSchedule] {
@@ -357,7 +390,7 @@ public final class DeckProgress {
     private func append(_ entry: LogEntry, with writer: ReviewLogWriter) throws {
         try writer.append(entry)
         end = LogPosition(bytes: writer.length, lines: end.lines + 1, lastID: entry.id)
-        progress[entry.card] = entry.after
+        known[entry.card] = entry.after
     }
 
     /// Appends reviews built by `merge` (ids following the log's) with one flush for them all.
@@ -366,7 +399,7 @@ public final class DeckProgress {
         try writer.append(entries)
         end = LogPosition(bytes: writer.length, lines: end.lines + entries.count, lastID: end.lastID + entries.count)
         for entry in entries {
-            progress[entry.card] = entry.after
+            known[entry.card] = entry.after
             recent.append(RecentAnswer(review: entry))
             undoable.append(entry)
         }
@@ -392,7 +425,8 @@ public final class DeckProgress {
         var replay = ProgressReplay()
         for (index, entry) in entries.enumerated() { replay.apply(entry, line: index + 2) }
         end = newEnd
-        progress = replay.progress
+        known = replay.progress
+        progressBase = nil
         let now = clock.now
         recent = replay.recent.filter { now.timeIntervalSince($0.answer.time) < RecentAnswer.window }
         // Undo reaches back only to answers in the log as it was; none survive a rewrite.
@@ -428,7 +462,13 @@ public final class DeckProgress {
         let snapshot = Snapshot(
             deck: name.slug, log: end, cards: progress,
             recent: recent.filter { now.timeIntervalSince($0.answer.time) < RecentAnswer.window })
-        try AtomicFile.write(Data(snapshot.encoded()), to: URL(fileURLWithPath: paths.snapshot))
+        var bytes = snapshot.encoded()
+        // Written from the encoded bytes in place: a copy would double the memory it takes.
+        try bytes.withUnsafeMutableBytes { b in
+            try AtomicFile.write(
+                Data(bytesNoCopy: b.baseAddress!, count: b.count, deallocator: .none),
+                to: URL(fileURLWithPath: paths.snapshot))
+        }
         snapshotCovers = end
     }
 
@@ -446,6 +486,20 @@ public final class DeckProgress {
             lock = nil
         }
         if entriesSinceSnapshot >= max(1, threshold) {
+            if progressBase != nil {
+                // Opened without the deck: the new index first (from the old one, which it then
+                // no longer needs), so the old index, all progress and the snapshot's bytes are
+                // not in memory at once. The index's note of what the snapshot covers is advice.
+                if var basis = currentIndexBasis() {
+                    basis.snapshotCovers = end
+                    writeIndex(basis: basis)
+                }
+                known = progress
+                progressBase = nil
+                index = nil
+                try writeSnapshot()
+                return
+            }
             try writeSnapshot()
             if let basis = currentIndexBasis() { writeIndex(basis: basis) }
         } else if let basis = currentIndexBasis(), !Self.indexFits(StudyIndex.peekBasis(paths.studyIndex), basis) {

@@ -79,17 +79,9 @@ struct IndexedProgress {
             count: index.cardCount, id: index.cardID, progress: this.progress(ofCard:), isKeypoint: index.isKeypoint,
             section: { i in
                 let s = index.section(i)
-                return s == 0 ? nil : AnyHashable(s)
-            }, positions: { ids in ids.flatMap(index.positions(of:)).sorted() })
-    }
-
-    /// Every card's progress, orphans included, as a full load has it.
-    func allProgress() -> [CardID: CardProgress] {
-        var all: [CardID: CardProgress] = [:]
-        all.reserveCapacity(index.progressCount + changed.count)
-        for j in 0..<index.progressCount { all[index.progressID(j)] = index.progress(j) }
-        all.merge(changed) { $1 }
-        return all
+                return s == 0 ? nil : Int(s)
+            }, sameSection: { index.section($0) == index.section($1) },
+            positions: { ids in ids.flatMap(index.positions(of:)).sorted() })
     }
 }
 
@@ -110,6 +102,9 @@ public final class StudyListing {
     private let timeZone: TimeZone
     private let frontOf: (CardID) -> String?
     private let frontsOf: ([CardID]) -> [String?]
+    /// Writes the study index when this listing had to read the files instead (best effort):
+    /// call it once the listing is out, so the first run does not wait for it.
+    public let saveIndex: () -> Void
 
     /// - Throws: `StorageError`, exactly as `DeckProgress.read` does.
     public static func read(
@@ -125,22 +120,23 @@ public final class StudyListing {
                 warnings: indexed.warnings, usedIndex: true, logEnd: indexed.end, cards: indexed.cardSource,
                 answers: indexed.recent.map(\.answer), settings: settings, clock: clock, timeZone: timeZone,
                 frontOf: { id in index.positions(of: id).last.map(index.front) },
-                frontsOf: { ids in Self.fronts(of: ids, in: index) })
+                frontsOf: { ids in Self.fronts(of: ids, in: index) }, saveIndex: {})
         }
-        let progress = try DeckProgress.read(
-            home: home, deck: name, clock: clock, timeZone: timeZone, rebuildIndex: true)
+        let progress = try DeckProgress.read(home: home, deck: name, clock: clock, timeZone: timeZone, index: .later)
         return StudyListing(
             warnings: progress.warnings, usedIndex: false, logEnd: progress.logEnd,
             cards: CardSource(progress.deck.cards, progress: progress.progress),
             answers: progress.recentAnswers, settings: progress.settings, clock: clock, timeZone: timeZone,
-            frontOf: { progress.card($0)?.front }, frontsOf: { $0.map { progress.card($0)?.front } })
+            frontOf: { progress.card($0)?.front }, frontsOf: { $0.map { progress.card($0)?.front } },
+            saveIndex: progress.writePendingIndex)
     }
 
     private init(
         warnings: [StorageWarning], usedIndex: Bool, logEnd: LogPosition, cards: CardSource, answers: [StudyAnswer],
         settings: DeckSettings, clock: any Clock, timeZone: TimeZone, frontOf: @escaping (CardID) -> String?,
-        frontsOf: @escaping ([CardID]) -> [String?]
+        frontsOf: @escaping ([CardID]) -> [String?], saveIndex: @escaping () -> Void
     ) {
+        self.saveIndex = saveIndex
         self.frontsOf = frontsOf
         self.warnings = warnings
         self.usedIndex = usedIndex

@@ -11,14 +11,14 @@ extension StudyIndex {
     /// which calls `Builder.addCard` once per card in deck order. Nil when the collection is
     /// too large for the format's 32-bit offsets.
     static func encode(
-        cardCount: Int, addCards: (inout Builder) -> Void, progress: [CardID: CardProgress],
-        recent: [RecentAnswer], basis: Basis
+        cardCount: Int, addCards: (inout Builder) -> Void, progressIDs ids: [CardID],
+        progressOf: (Int) -> CardProgress, recent: [RecentAnswer], basis: Basis
     ) -> [UInt8]? {
         var b = Builder()
         b.cards.reserveCapacity(cardCount * cardSize)
         addCards(&b)
         guard b.cards.count == cardCount * cardSize else { return nil }
-        let progressIDs = progress.keys.map { b.addString($0.rawValue) }
+        let progressIDs = ids.map { b.addString($0.rawValue) }
         let recentIDs = recent.map { b.addString($0.answer.cardID.rawValue) }
         guard b.blob.count <= Int(UInt32.max) else { return nil }
 
@@ -35,10 +35,27 @@ extension StudyIndex {
                 recordOfCard[card] = Int32(j)
             }
         }
-        let keys = Array(progress.keys)
+        // Records in deck order (then orphans), so the queue reads them in sequence; `byID`
+        // lists them in id order for lookups.
+        var place = [Int32](repeating: -1, count: progressOrder.count)
+        var records: [Int] = []
+        records.reserveCapacity(progressOrder.count)
+        for card in 0..<cardCount {
+            let k = Int(recordOfCard[card])
+            guard k >= 0 else { continue }
+            if place[k] < 0 {
+                place[k] = Int32(records.count)
+                records.append(k)
+            }
+            recordOfCard[card] = place[k]
+        }
+        for k in 0..<progressOrder.count where place[k] < 0 {
+            place[k] = Int32(records.count)
+            records.append(k)
+        }
         var out: [UInt8] = []
         let length =
-            headerSize + cardCount * (cardSize + 4) + progress.count * progressSize + recent.count * recentSize
+            headerSize + cardCount * (cardSize + 4) + ids.count * (progressSize + 4) + recent.count * recentSize
             + b.blob.count
         out.reserveCapacity(length)
         let header: [UInt64] = [
@@ -50,7 +67,7 @@ extension StudyIndex {
             UInt64(basis.snapshotCovers?.lines ?? 0), UInt64(basis.snapshotCovers?.lastID ?? 0), 0, 0,
             basis.logDevice, basis.logInode, UInt64(basis.log.bytes), UInt64(basis.log.lines),
             UInt64(basis.log.lastID), basis.logFingerprint,
-            UInt64(cardCount), UInt64(progress.count), UInt64(recent.count), UInt64(b.blob.count),
+            UInt64(cardCount), UInt64(ids.count), UInt64(recent.count), UInt64(b.blob.count),
         ]
         for word in header { out.append64(word) }
         for (i, card) in stride(from: 0, to: b.cards.count, by: cardSize).enumerated() {
@@ -58,12 +75,13 @@ extension StudyIndex {
             out.append32(UInt32(bitPattern: recordOfCard[i]))
         }
         for card in cardOrder { out.append32(UInt32(card)) }
-        for k in progressOrder {
-            let range = progressIDs[k]
+        for k in records {
+            let range = progressIDs[progressOrder[k]]
             out.append32(UInt32(range.lowerBound))
             out.append32(UInt32(range.count))
-            progress[keys[k]]?.appendRecord(to: &out)
+            progressOf(progressOrder[k]).appendRecord(to: &out)
         }
+        for k in 0..<progressOrder.count { out.append32(UInt32(place[k])) }
         for (k, answer) in recent.enumerated() {
             out.append64(UInt64(bitPattern: Int64(answer.id)))
             out.append32(UInt32(recentIDs[k].lowerBound))
@@ -188,6 +206,7 @@ extension StudyIndex {
         deck: Deck, progress: [CardID: CardProgress], recent: [RecentAnswer], basis: Basis, to path: String
     ) {
         var groups: [[String]: UInt32] = [:]
+        let ids = Array(progress.keys)
         let bytes = encode(
             cardCount: deck.cards.count,
             addCards: { b in
@@ -202,12 +221,27 @@ extension StudyIndex {
                         id: card.id.rawValue.utf8, front: card.front.utf8, section: section,
                         keypoint: card.kind == .keypoint)
                 }
-            }, progress: progress, recent: recent, basis: basis)
+            }, progressIDs: ids, progressOf: { progress[ids[$0]] ?? .new }, recent: recent, basis: basis)
         if let bytes { write(bytes, to: path) }
     }
 
-    /// Writes a new index with the cards of this one (the deck is unchanged) and new progress.
-    func rewrite(progress: [CardID: CardProgress], recent: [RecentAnswer], basis: Basis, to path: String) {
+    /// Writes a new index with the cards of this one (the deck is unchanged) and new progress:
+    /// `progress` over the records of `base` (all of it when `base` is nil).
+    func rewrite(
+        progress: [CardID: CardProgress], over base: StudyIndex?, recent: [RecentAnswer], basis: Basis, to path: String
+    ) {
+        var ids: [CardID] = []
+        var records: [Int] = []
+        if let base {
+            ids.reserveCapacity(base.progressCount + progress.count)
+            for j in 0..<base.progressCount {
+                ids.append(base.progressID(j))
+                records.append(j)
+            }
+            ids += progress.keys.filter { base.progressRecord(of: $0) == nil }
+        } else {
+            ids = Array(progress.keys)
+        }
         let bytes = StudyIndex.encode(
             cardCount: cardCount,
             addCards: { b in
@@ -215,7 +249,12 @@ extension StudyIndex {
                     let at = cardsAt + i * StudyIndex.cardSize
                     b.addCard(id: slice(at), front: slice(at + 8), section: section(i), keypoint: isKeypoint(i))
                 }
-            }, progress: progress, recent: recent, basis: basis)
+            }, progressIDs: ids,
+            progressOf: { k in
+                if let p = progress[ids[k]] { return p }
+                if let base, k < records.count { return base.progress(records[k]) }
+                return .new
+            }, recent: recent, basis: basis)
         if let bytes { StudyIndex.write(bytes, to: path) }
     }
 }

@@ -19,8 +19,9 @@ import Scheduling
 /// Layout (little-endian): a header of 25 64-bit words (magic `RCLINDEX`, version, length,
 /// checksum of everything after the first four words, the identities, the covered log
 /// position, the counts), then the cards in deck order (28 bytes each), the cards' positions
-/// sorted by id (4 bytes each), the progress records sorted by id (80 bytes each), the recent
-/// answers (32 bytes each), and a blob of UTF-8 ids and fronts.
+/// sorted by id (4 bytes each), the progress records in deck order, orphans last (80 bytes
+/// each), the records' numbers sorted by id (4 bytes each), the recent answers (32 bytes
+/// each), and a blob of UTF-8 ids and fronts.
 final class StudyIndex {
     static let version: UInt64 = 1
     static let magic = UInt64(littleEndian: 0x5845_444E_494C_4352)  // "RCLINDEX"
@@ -57,6 +58,7 @@ final class StudyIndex {
     let cardsAt: Int
     private let sortedAt: Int
     private let progressAt: Int
+    private let progressByIDAt: Int
     private let recentAt: Int
     private let blobAt: Int
 
@@ -116,7 +118,8 @@ final class StudyIndex {
         cardsAt = Self.headerSize
         sortedAt = cardsAt + cardCount * Self.cardSize
         progressAt = sortedAt + cardCount * 4
-        recentAt = progressAt + progressCount * Self.progressSize
+        progressByIDAt = progressAt + progressCount * Self.progressSize
+        recentAt = progressByIDAt + progressCount * 4
         blobAt = recentAt + recentCount * Self.recentSize
         guard blobAt + blobLength == b.count else { throw .damaged("section lengths do not add up") }
         self.storage = storage
@@ -144,6 +147,9 @@ final class StudyIndex {
             let flags = u32(at + 8)
             guard inBlob(at), flags < 1 << 8, flags & 1 == 0 || LearningState(rawValue: Int(u32(at + 12))) != nil
             else { throw .damaged("progress record \(j) out of bounds") }
+            guard u32(progressByIDAt + j * 4) < progressCount else {
+                throw .damaged("sorted record \(j) out of bounds")
+            }
         }
         for k in 0..<recentCount {
             let at = recentAt + k * Self.recentSize
@@ -235,8 +241,14 @@ final class StudyIndex {
         var key = id.rawValue
         return key.withUTF8 { key in
             let key = UnsafeRawBufferPointer(key)
-            let j = lowerBound(count: progressCount, key: key) { self.slice(self.progressAt + $0 * Self.progressSize) }
-            return j < progressCount && Self.compare(slice(progressAt + j * Self.progressSize), key) == 0 ? j : nil
+            let record = { (k: Int) in Int(self.u32(self.progressByIDAt + k * 4)) }
+            let k = lowerBound(count: progressCount, key: key) {
+                self.slice(self.progressAt + record($0) * Self.progressSize)
+            }
+            guard k < progressCount, Self.compare(slice(progressAt + record(k) * Self.progressSize), key) == 0 else {
+                return nil
+            }
+            return record(k)
         }
     }
 

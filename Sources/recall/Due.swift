@@ -21,7 +21,8 @@ struct Due: ParsableCommand {
     func run() throws {
         let name = try DeckName.parse(deck)
         // The study index answers without parsing the deck or the snapshot; without one (or a
-        // stale one) the files are read and the index written for next time.
+        // stale one) the files are read, and the index written for next time once the listing
+        // is out.
         let listing = try failing { try StudyListing.read(home: homeOptions.dataHome, deck: name) }
         StorageWarnings.print(listing.warnings)
         let queue = listing.queue()
@@ -49,6 +50,7 @@ struct Due: ParsableCommand {
             out += "nothing due in '\(name.slug)'\(next)\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
+        listing.saveIndex()
     }
 
     /// A question made safe for one terminal line; plain printable ASCII needs no work.

@@ -51,6 +51,7 @@ struct StudyIndexTests {
         let l = try StudyListing.read(home: f.home, deck: f.name, clock: f.clock, timeZone: utc)
         let q = l.queue(at: time)
         let fronts = l.fronts(of: q.entries.map(\.cardID))
+        l.saveIndex()
         #expect(q.entries.first.map { l.front(of: $0.cardID) } == fronts.first)
         return (render(q, fronts), l.usedIndex)
     }

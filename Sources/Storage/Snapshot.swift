@@ -16,7 +16,8 @@ struct Snapshot: Equatable {
 
     /// The file's bytes: one card a line, sorted by id, so it diffs well.
     func encoded() -> [UInt8] {
-        var t = JSONText(capacity: 128 + cards.count * 200)
+        // About 215 bytes a card; too small a guess doubles the buffer (and the peak memory).
+        var t = JSONText(capacity: 128 + cards.count * 256)
         t.raw("{")
         t.key("format")
         t.int(ProgressFormat.snapshot)

@@ -199,6 +199,29 @@ struct StudyIndexTests {
         #expect(ProgressDoctor(home: f.home).check().allSatisfy { !$0.path.hasSuffix("index.bin") })
     }
 
+    @Test func anIndexThatCannotBeWrittenIsNoError() throws {
+        let f = try Self.studied()
+        // Something the index cannot be renamed over (as good as a read-only directory, which
+        // root, running these tests, would not be refused).
+        try FileManager.default.removeItem(atPath: f.paths.studyIndex)
+        try FileManager.default.createDirectory(
+            atPath: f.paths.studyIndex + "/inside", withIntermediateDirectories: true)
+        let time = f.clock.now
+        let got = try Self.listing(f, at: time)
+        #expect(!got.usedIndex)
+        #expect(got.text == (try Self.reference(f, at: time)))
+        let p = try f.open()
+        try p.answer(p.deck.cards[1].id, rating: .easy)
+        try p.close()
+        let light = try DeckProgress.open(home: f.home, deck: f.name, clock: f.clock, withoutDeck: true)
+        try light.answer(light.deck.cards[2].id, rating: .easy)
+        try light.close()
+        #expect(try Self.listing(f, at: time).text == (try Self.reference(f, at: time)))
+        let stray = try FileManager.default.contentsOfDirectory(atPath: f.paths.directory.path)
+            .filter { $0.hasSuffix(".tmp") }
+        #expect(stray.isEmpty)
+    }
+
     @Test func doctorSaysWhatTheIndexIs() throws {
         let f = try Self.studied()
         #expect(ProgressDoctor(home: f.home).check().isEmpty)

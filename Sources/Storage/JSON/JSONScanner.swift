@@ -313,7 +313,7 @@ struct JSONScanner {
         return v
     }
 
-    /// Any number, as the nearest double (correctly rounded, as `strtod` does).
+    /// Any number, as the nearest double (correctly rounded: `FastDouble`, else `strtod`).
     mutating func double() throws(JSONSyntaxError) -> Double {
         let (range, _) = try numberToken()
         let d = try Self.parseDouble(base + range.lowerBound, count: range.count, at: self)
@@ -324,6 +324,7 @@ struct JSONScanner {
     private static func parseDouble(
         _ p: UnsafePointer<UInt8>, count: Int, at scanner: JSONScanner
     ) throws(JSONSyntaxError) -> Double {
+        if let fast = FastDouble.parse(p, count: count) { return fast }
         // strtod needs a terminator; numbers we write are short, copy them to the stack.
         guard count < 64 else {
             var copy = Array(UnsafeBufferPointer(start: p, count: count))

@@ -111,10 +111,7 @@ struct Snapshot: Equatable {
                 try s.beginArray()
                 var firstCard = true
                 while try s.nextElement(first: &firstCard) {
-                    let (id, progress) = try readCard(&s)
-                    guard cards.updateValue(progress, forKey: id) == nil else {
-                        throw s.error("card \(id) listed twice")
-                    }
+                    try readCard(&s, into: &cards)
                 }
                 snapshot.cards = cards
             } else {
@@ -149,7 +146,32 @@ struct Snapshot: Equatable {
         return p
     }
 
-    private static func readCard(_ s: inout JSONScanner) throws(JSONSyntaxError) -> (CardID, CardProgress) {
+    /// Reads one element of `cards` and adds it (the progress goes straight into the
+    /// dictionary: returning it in a tuple cost a generic copy per card).
+    private static func readCard(
+        _ s: inout JSONScanner, into cards: inout [CardID: CardProgress]
+    ) throws(JSONSyntaxError) {
+        // The fast path: `{"card":…,"progress":{…}}` as `encoded()` writes it; anything else is
+        // read again by the general reader, which gives the errors.
+        var fast = s
+        let id: CardID
+        let before = cards.count
+        if fast.consume(exactly: "{\"card\":"), let text = try? fast.string(), fast.consume(exactly: ",\"progress\":"),
+            let progress = try? CardProgress.readAsWritten(from: &fast), fast.consume(exactly: "}")
+        {
+            s = fast
+            id = CardID(text)
+            cards[id] = progress
+        } else {
+            let (anyOrderID, progress) = try readCardAnyOrder(&s)
+            id = anyOrderID
+            cards[id] = progress
+        }
+        // A card listed twice replaces itself and leaves the count as it was.
+        guard cards.count > before else { throw s.error("card \(id) listed twice") }
+    }
+
+    private static func readCardAnyOrder(_ s: inout JSONScanner) throws(JSONSyntaxError) -> (CardID, CardProgress) {
         var id: CardID?
         var progress: CardProgress?
         try s.beginObject()

@@ -19,7 +19,11 @@ struct FastDoubleTests {
     static func check(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         let expected = strtodValue(text)
         let bytes = Array(text.utf8)
-        let fast = bytes.withUnsafeBufferPointer { FastDouble.parse($0.baseAddress!, count: $0.count) }
+        let read = bytes.withUnsafeBufferPointer { FastDouble.read($0.baseAddress!, from: 0, end: $0.count) }
+        if let read {
+            #expect(read.next == bytes.count, "\(text)", sourceLocation: sourceLocation)
+        }
+        let fast = read?.value
         if let fast {
             #expect(
                 fast.bitPattern == expected.bitPattern, "\(text): \(fast) != \(expected)",
@@ -115,5 +119,51 @@ struct FastDoubleTests {
             Self.check("\(large)")
             Self.check(String(format: "%.17g", large))
         }
+    }
+
+    /// Not numbers, or numbers followed by more: the scanner rejects them as before (the fast
+    /// reader declines, or stops where the number's grammar stops).
+    @Test(arguments: [
+        "-", "--1", "-01", "00", "01.5", "1.", "1.e5", ".5", "1e", "1e+", "1E-", "+1", "1.5.5", "1e5e5", "0x10",
+        "1_000", "٣", "1,5", "-.5", "- 1", "1 .5", "1e 5", "0.0.", "Infinity", "-Infinity", "NaN",
+    ])
+    func malformedNumbersAreRejected(text: String) {
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Array(text.utf8)) }
+        let bytes = Array(text.utf8)
+        if let read = bytes.withUnsafeBufferPointer({ FastDouble.read($0.baseAddress!, from: 0, end: $0.count) }) {
+            #expect(read.next < bytes.count, "\(text)")
+        }
+    }
+
+    /// Integers by the one-pass reader and by the checking path agree, and the same are refused.
+    @Test func integersReadAsTheCheckingPathReadsThem() throws {
+        var rng = SeededGenerator(seed: 12)
+        var texts = [
+            "0", "-0", "9223372036854775807", "-9223372036854775808", "9223372036854775808", "123456789012345678",
+            "1234567890123456789", "-1234567890123456789", "00", "-01", "1.0", "1e2", "1E2", "12a", "-", "--1", "+1",
+        ]
+        for _ in 0..<20_000 {
+            let digits = 1 + Int(rng.next() % 20)
+            var text = rng.next() % 2 == 0 ? "-" : ""
+            for _ in 0..<digits { text += String(rng.next() % 10) }
+            texts.append(text)
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let expected = Self.jsonInteger(text)
+            let read: Int? = bytes.withUnsafeBufferPointer { b in
+                var scanner = JSONScanner(b)
+                guard let v = try? scanner.int(), (try? scanner.expectEnd()) != nil else { return nil }
+                return v
+            }
+            #expect(read == expected, "\(text)")
+        }
+    }
+
+    /// The integer a JSON text denotes when it is one that fits in Int: no '+', no leading zero.
+    static func jsonInteger(_ text: String) -> Int? {
+        guard let v = Int(text), !text.hasPrefix("+") else { return nil }
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        return digits.count > 1 && digits.hasPrefix("0") ? nil : v
     }
 }

@@ -8,7 +8,7 @@
 /// cannot settle the rounding (an exact halfway case or too little precision), or the result
 /// is subnormal, infinite or has more than 19 digits, it gives up and the caller uses
 /// `strtod`. Small exact cases take Clinger's fast path (one correctly rounded operation).
-/// The differential tests check it against `strtod` bit for bit.
+/// `FastDoubleTests` checks it against `strtod` bit for bit.
 enum FastDouble {
     static let minimumExponent = -348
     static let maximumExponent = 347
@@ -19,44 +19,69 @@ enum FastDouble {
         1e19, 1e20, 1e21, 1e22,
     ]
 
-    /// The double nearest to the JSON number in `p[0..<count]` (its grammar already checked),
-    /// correctly rounded; nil when only a slow exact method can tell.
+    /// Reads a JSON number at `p[start]`, checking its grammar as `JSONScanner` does: the
+    /// correctly rounded double and the offset after the number. Nil when the text is not a
+    /// well-formed number (the caller's slow path then reports the error) or when only a slow
+    /// exact method can round it.
     @inline(__always)
-    static func parse(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
-        var i = 0
-        let negative = p[0] == UInt8(ascii: "-")
-        if negative { i = 1 }
+    static func read(_ p: UnsafePointer<UInt8>, from start: Int, end: Int) -> (value: Double, next: Int)? {
+        @inline(__always) func digit(_ i: Int) -> UInt8? {
+            guard i < end else { return nil }
+            let d = p[i] &- 0x30
+            return d < 10 ? d : nil
+        }
+        var i = start
+        let negative = i < end && p[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        guard let firstDigit = digit(i) else { return nil }
         var mantissa: UInt64 = 0
         var significant = 0
         var exponent = 0
-        while i < count, p[i] &- 0x30 < 10 {
-            guard accumulate(p[i] &- 0x30, into: &mantissa, significant: &significant) else { return nil }
+        if firstDigit == 0 {
             i += 1
+            if digit(i) != nil { return nil }  // a leading zero
+        } else {
+            while let d = digit(i) {
+                guard accumulate(d, into: &mantissa, significant: &significant) else { return nil }
+                i += 1
+            }
         }
-        if i < count, p[i] == UInt8(ascii: ".") {
+        if i < end, p[i] == UInt8(ascii: ".") {
             i += 1
-            while i < count, p[i] &- 0x30 < 10 {
-                guard accumulate(p[i] &- 0x30, into: &mantissa, significant: &significant) else { return nil }
+            guard digit(i) != nil else { return nil }
+            // Eight digits at a time while they fit (leading zeros counted: a few more
+            // numbers go to strtod, none is misread).
+            while significant <= 11, end - i >= 8 {
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                guard let value = eightDigits(chunk) else { break }
+                mantissa = mantissa &* 100_000_000 &+ value
+                significant += 8
+                exponent -= 8
+                i += 8
+            }
+            while let d = digit(i) {
+                guard accumulate(d, into: &mantissa, significant: &significant) else { return nil }
                 exponent -= 1
                 i += 1
             }
         }
-        if i < count {  // 'e' or 'E'
+        if i < end, p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
             i += 1
             var exponentNegative = false
-            if p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") {
+            if i < end, p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") {
                 exponentNegative = p[i] == UInt8(ascii: "-")
                 i += 1
             }
+            guard digit(i) != nil else { return nil }
             var written = 0
-            while i < count {
+            while let d = digit(i) {
                 // Beyond any double's range either way; saturate rather than overflow.
-                if written < 100_000 { written = written * 10 + Int(p[i] &- 0x30) }
+                if written < 100_000 { written = written * 10 + Int(d) }
                 i += 1
             }
             exponent += exponentNegative ? -written : written
         }
-        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if mantissa == 0 { return (negative ? -0.0 : 0.0, i) }
         let value: Double
         if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
             // Both operands exact, so the one rounding of the product or quotient is correct.
@@ -66,7 +91,22 @@ enum FastDouble {
             guard let v = eiselLemire(mantissa, exponent: exponent) else { return nil }
             value = v
         }
-        return negative ? -value : value
+        return (negative ? -value : value, i)
+    }
+
+    /// The value of eight ASCII digits loaded little-endian (the first digit in the low byte);
+    /// nil when any byte is not a digit.
+    @inline(__always)
+    static func eightDigits(_ chunk: UInt64) -> UInt64? {
+        // Every byte 0x30...0x39: its high nibble is 3, also after adding 6.
+        guard chunk & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
+            (chunk &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
+        else { return nil }
+        var v = chunk &- 0x3030_3030_3030_3030
+        v = (v &* 10) &+ (v >> 8)  // pairs of digits
+        let pairs1 = (v & 0x0000_00FF_0000_00FF) &* (100 + (1_000_000 << 32))
+        let pairs2 = ((v >> 16) & 0x0000_00FF_0000_00FF) &* (1 + (10_000 << 32))
+        return ((pairs1 &+ pairs2) >> 32) & 0xFFFF_FFFF
     }
 
     /// Adds a digit; false past 19 significant digits (more than a UInt64 surely holds).

@@ -113,6 +113,56 @@ struct FastDecoderTests {
         }
     }
 
+    /// A snapshot over 1 MB is read in two halves on two cores: the same cards as one pass, and
+    /// on damage (anywhere, also near the split) the same error at the same offset.
+    @Test func largeSnapshotsReadInHalvesAsInOnePass() throws {
+        var rng = SeededGenerator(seed: 26)
+        let time = Timestamp.date(milliseconds: 1_770_000_000_000)
+        var cards: [CardID: CardProgress] = [:]
+        for i in 0..<9000 { cards[CardID(String(format: "%012x", i &* 2_654_435_761))] = LogGen.progress(&rng, time) }
+        let snapshot = Snapshot(deck: "d", log: LogPosition(bytes: 10, lines: 2, lastID: 1), cards: cards)
+        let written = snapshot.encoded()
+        #expect(written.count > 1 << 20)
+        func both(_ bytes: [UInt8]) -> (Result<Snapshot, JSONSyntaxError>, Result<Snapshot, JSONSyntaxError>) {
+            bytes.withUnsafeBufferPointer { b in
+                (
+                    Result { () throws(JSONSyntaxError) in try Snapshot.decode(b) },
+                    Result { () throws(JSONSyntaxError) in try Snapshot.decode(b, inHalves: false) }
+                )
+            }
+        }
+        // The halves do read it (not a fallback every time).
+        let start = try #require(written.firstRange(of: Array("\"cards\":".utf8))).upperBound
+        let split = written.withUnsafeBufferPointer { Snapshot.readCardsInHalves($0, at: start) }
+        #expect(split?.cards == cards)
+        let (halves, onePass) = both(written)
+        #expect(halves == .success(snapshot))
+        #expect(onePass == .success(snapshot))
+        // Damage, half of it in the middle third, where the split is.
+        for i in 0..<40 {
+            var bytes = written
+            let third = bytes.count / 3
+            let at = i % 2 == 0 ? third + Int(rng.next() % UInt64(third)) : Int(rng.next() % UInt64(bytes.count))
+            var tail = Array(bytes[at...])
+            JSONGen.damage(&tail, &rng)
+            bytes.replaceSubrange(at..., with: tail)
+            let (damagedHalves, damagedOnePass) = both(bytes)
+            #expect(damagedHalves == damagedOnePass)
+        }
+        // A card listed twice, once in each half.
+        let text = String(decoding: written, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let firstCard = try #require(lines.firstIndex { $0.hasPrefix("{\"card\":") })
+        lines.insert(lines[firstCard], at: lines.count - 3)
+        let (repeatedHalves, repeatedOnePass) = both(Array(lines.joined(separator: "\n").utf8))
+        #expect(repeatedHalves == repeatedOnePass)
+        if case .failure(let error) = repeatedHalves {
+            #expect(error.message.contains("listed twice"))
+        } else {
+            Issue.record("a card listed twice was accepted")
+        }
+    }
+
     // MARK: Generating layouts
 
     static func text(of progress: CardProgress) -> String {

@@ -23,6 +23,13 @@ struct JSONScanner {
         position = 0
     }
 
+    /// A scanner of the whole `buffer` that starts at `position`: for reading one part of a
+    /// document on another thread, with error offsets still counted from the buffer's start.
+    init(_ buffer: UnsafeBufferPointer<UInt8>, at position: Int) {
+        self.init(buffer)
+        self.position = position
+    }
+
     nonisolated(unsafe) private static let emptyByte: UnsafePointer<UInt8> = {
         let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
         p.initialize(to: 0)

@@ -199,18 +199,22 @@ struct Snapshot: Equatable {
         let shared = SharedBytes(buffer: buffer)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
+                // The first half starts the dictionary while the second is still being read.
                 halves.0.readFirst(shared.buffer, from: start, upTo: split)
+                guard halves.0.end == split else { return }
+                var cards: [CardID: CardProgress] = [:]
+                cards.reserveCapacity(2 * halves.0.ids.count + 64)
+                for (id, progress) in zip(halves.0.ids, halves.0.progress) { cards[id] = progress }
+                halves.0.cards = cards
             } else {
                 halves.1.readRest(shared.buffer, from: split)
             }
         }
-        guard halves.0.end == split, let end = halves.1.end else { return nil }
-        var cards: [CardID: CardProgress] = [:]
+        guard halves.0.end == split, let end = halves.1.end, var cards = halves.0.cards else { return nil }
+        halves.0.cards = nil  // so that `cards` is the only reference and grows in place
         let count = halves.0.ids.count + halves.1.ids.count
         cards.reserveCapacity(count)
-        for half in [halves.0, halves.1] {
-            for (id, progress) in zip(half.ids, half.progress) { cards[id] = progress }
-        }
+        for (id, progress) in zip(halves.1.ids, halves.1.progress) { cards[id] = progress }
         guard cards.count == count else { return nil }
         return (cards, end)
     }
@@ -262,6 +266,8 @@ private final class CardHalf: @unchecked Sendable {
     var ids: [CardID] = []
     var progress: [CardProgress] = []
     var end: Int?
+    /// The first half's cards, once read.
+    var cards: [CardID: CardProgress]?
 
     /// From the array's opening bracket to `split`, the start of a later element: `end` is
     /// `split` when the elements read end exactly there (a comma, then white space).

@@ -14,6 +14,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public init(ordinal: Int) { self.ordinal = ordinal }
 
     /// The day of a calendar date; nil for a date that does not exist (February 30).
+    @inlinable
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
         ordinal = Day.ordinal(year: year, month: month, day: day)
@@ -57,6 +58,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     }
 
     // Howard Hinnant's days-from-civil and civil-from-days: exact for any Gregorian date.
+    @inlinable
     static func ordinal(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -78,6 +80,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
+    @inlinable
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -20,7 +20,7 @@ public enum ReviewFuzz {
     /// (the time counted in whole milliseconds, as the review log stores it).
     @inline(__always)
     public static func generator(cardKey: UInt64, at time: Date) -> SeededGenerator {
-        let millis = Int64((time.timeIntervalSince1970 * 1000).rounded())
+        let millis = ExactRounding.halfAwayFromZero(time.timeIntervalSince1970 * 1000)
         return SeededGenerator(seed: cardKey ^ (UInt64(bitPattern: millis) &* 0x9E37_79B9_7F4A_7C15))
     }
 

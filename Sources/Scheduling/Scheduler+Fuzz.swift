@@ -1,6 +1,7 @@
 /// Fuzz: a small random spread on review intervals, so cards learned together drift apart.
 extension Scheduler {
     /// The lowest and highest interval py-fsrs's `_get_fuzz_range` allows for `days`.
+    @inline(__always)
     public func fuzzRange(days: Int) -> ClosedRange<Int> {
         // py-fsrs's `FUZZ_RANGES` (start, end, factor): (2.5, 7, 0.15), (7, 20, 0.1), (20, ∞, 0.05),
         // summed in that order.
@@ -9,8 +10,8 @@ extension Scheduler {
         delta += 0.15 * max(min(n, 7) - 2.5, 0.0)
         delta += 0.1 * max(min(n, 20) - 7, 0.0)
         delta += 0.05 * max(n - 20, 0.0)
-        var low = Int((Double(days) - delta).rounded(.toNearestOrEven))
-        var high = Int((Double(days) + delta).rounded(.toNearestOrEven))
+        var low = ExactRounding.halfToEven(Double(days) - delta)
+        var high = ExactRounding.halfToEven(Double(days) + delta)
         low = max(2, low)
         high = min(high, configuration.maximumInterval)
         low = min(low, high)
@@ -21,10 +22,11 @@ extension Scheduler {
     ///
     /// Intervals under 2.5 days are kept. Like py-fsrs, the draw is rounded rather than
     /// floored, so the result can be one more than the range's top, with half the weight.
+    @inline(__always)
     public func fuzzedDays(_ days: Int, unit: Double) -> Int {
         if Double(days) < 2.5 { return days }
         let range = fuzzRange(days: days)
         let spread = unit * Double(range.upperBound - range.lowerBound + 1) + Double(range.lowerBound)
-        return min(Int(spread.rounded(.toNearestOrEven)), configuration.maximumInterval)
+        return min(ExactRounding.halfToEven(spread), configuration.maximumInterval)
     }
 }

@@ -16,7 +16,7 @@ extension Scheduler {
     @inline(__always)
     static func elapsedDays(from start: Date, to end: Date) -> Int {
         let seconds = end.timeIntervalSince(start)
-        let micro = Int64((seconds * 1_000_000).rounded())
+        let micro = ExactRounding.halfAwayFromZero(seconds * 1_000_000)
         let perDay: Int64 = 86_400_000_000
         let (q, r) = micro.quotientAndRemainder(dividingBy: perDay)
         return Int(r < 0 ? q - 1 : q)
@@ -109,7 +109,7 @@ extension Scheduler {
         let maximum = configuration.maximumInterval
         // Capped before converting so an absurd value cannot overflow Int.
         guard raw < Double(maximum) else { return maximum }
-        return min(max(Int(raw.rounded(.toNearestOrEven)), 1), maximum)
+        return min(max(ExactRounding.halfToEven(raw), 1), maximum)
     }
 
     @inline(__always)

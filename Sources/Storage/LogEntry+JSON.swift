@@ -47,6 +47,52 @@ extension LogEntry {
 
     /// Reads one line (without its newline).
     static func read(line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> LogEntry {
+        if let entry = try? readAsWritten(line: line) { return entry }
+        return try readAnyOrder(line: line)
+    }
+
+    /// The fast path: the members exactly in the order and layout `line()` writes them. Throws
+    /// on anything else, without a useful message: `read` then reads the line again with
+    /// `readAnyOrder`, which accepts any order and gives the error.
+    static func readAsWritten(line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> LogEntry {
+        var s = JSONScanner(line)
+        guard s.consume(exactly: "{\"id\":") else { throw s.error("") }
+        let id = try s.int()
+        let kind: Kind
+        if s.consume(exactly: ",\"kind\":\"review\"") {
+            kind = .review
+        } else {
+            guard s.consume(exactly: ",\"kind\":"), let k = Kind(rawValue: try s.string()) else { throw s.error("") }
+            kind = k
+        }
+        guard s.consume(exactly: ",\"card\":") else { throw s.error("") }
+        let card = CardID(try s.string())
+        guard s.consume(exactly: ",\"time\":") else { throw s.error("") }
+        let time = try s.timestamp()
+        var rating: Rating?
+        if s.consume(exactly: ",\"rating\":") {
+            guard let r = Rating(rawValue: try s.int()) else { throw s.error("") }
+            rating = r
+        }
+        var duration: Int?
+        if s.consume(exactly: ",\"duration\":") { duration = try s.consumeNull() ? nil : try s.int() }
+        var undoes: Int?
+        if s.consume(exactly: ",\"undoes\":") { undoes = try s.int() }
+        guard s.consume(exactly: ",\"before\":") else { throw s.error("") }
+        let before = try CardProgress.readAsWritten(from: &s)
+        guard s.consume(exactly: ",\"after\":") else { throw s.error("") }
+        let after = try CardProgress.readAsWritten(from: &s)
+        guard s.consume(exactly: "}") else { throw s.error("") }
+        try s.expectEnd()
+        if kind == .review, rating == nil { throw s.error("") }
+        if kind == .undo, undoes == nil { throw s.error("") }
+        return LogEntry(
+            id: id, kind: kind, card: card, time: time, rating: rating, duration: duration, undoes: undoes,
+            before: before, after: after)
+    }
+
+    /// Reads one line with its members in any order.
+    static func readAnyOrder(line: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> LogEntry {
         var s = JSONScanner(line)
         var id: Int?
         var kind: Kind?

@@ -83,7 +83,10 @@ struct Snapshot: Equatable {
         }
     }
 
-    private static func decode(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Snapshot {
+    /// - Parameter inHalves: whether a large cards array may be read on two cores (tests
+    ///   compare both ways).
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, inHalves: Bool = true) throws(JSONSyntaxError) -> Snapshot
+    {
         var s = JSONScanner(buffer)
         var snapshot = Snapshot(deck: "", log: .start, cards: [:])
         var seen = Set<String>()
@@ -107,15 +110,19 @@ struct Snapshot: Equatable {
                     snapshot.recent.append(try RecentAnswer.read(from: &s))
                 }
             } else if key == "cards" {
+                if inHalves, buffer.count - s.position >= 1 << 20,
+                    let (cards, end) = readCardsInHalves(buffer, at: s.position)
+                {
+                    snapshot.cards = cards
+                    s = JSONScanner(buffer, at: end)
+                    continue
+                }
                 var cards: [CardID: CardProgress] = [:]
                 cards.reserveCapacity(buffer.count / 180)
                 try s.beginArray()
                 var firstCard = true
                 while try s.nextElement(first: &firstCard) {
-                    let (id, progress) = try readCard(&s)
-                    guard cards.updateValue(progress, forKey: id) == nil else {
-                        throw s.error("card \(id) listed twice")
-                    }
+                    try readCard(&s, into: &cards)
                 }
                 snapshot.cards = cards
             } else {
@@ -150,7 +157,88 @@ struct Snapshot: Equatable {
         return p
     }
 
-    private static func readCard(_ s: inout JSONScanner) throws(JSONSyntaxError) -> (CardID, CardProgress) {
+    /// Reads one element of `cards` and adds it (the progress goes straight into the
+    /// dictionary: returning it in a tuple cost a generic copy per card).
+    private static func readCard(
+        _ s: inout JSONScanner, into cards: inout [CardID: CardProgress]
+    ) throws(JSONSyntaxError) {
+        // The fast path: `{"card":…,"progress":{…}}` as `encoded()` writes it; anything else is
+        // read again by the general reader, which gives the errors.
+        var fast = s
+        let id: CardID
+        let before = cards.count
+        if fast.consume(exactly: "{\"card\":"), let text = try? fast.string(), fast.consume(exactly: ",\"progress\":"),
+            let progress = try? CardProgress.readAsWritten(from: &fast), fast.consume(exactly: "}")
+        {
+            s = fast
+            id = CardID(text)
+            cards[id] = progress
+        } else {
+            let (anyOrderID, progress) = try readCardAnyOrder(&s)
+            id = anyOrderID
+            cards[id] = progress
+        }
+        // A card listed twice replaces itself and leaves the count as it was.
+        guard cards.count > before else { throw s.error("card \(id) listed twice") }
+    }
+
+    /// A large cards array read on two cores: split at the start of a card's line near the
+    /// middle (`encoded()` writes one card a line), each half read into arrays, then the
+    /// dictionary built. Nil on any surprise (an error, a card listed twice, a split that is not
+    /// between two elements): the caller then reads the array in one pass, which gives the errors.
+    /// Returns the cards and the offset after the array.
+    static func readCardsInHalves(
+        _ buffer: UnsafeBufferPointer<UInt8>, at start: Int
+    ) -> (cards: [CardID: CardProgress], end: Int)? {
+        var probe = JSONScanner(buffer, at: start + (buffer.count - start) / 2)
+        while probe.position < buffer.count, buffer[probe.position] != 0x0A || !probe.consume(exactly: "\n{\"card\":") {
+            probe = JSONScanner(buffer, at: probe.position + 1)
+        }
+        guard probe.position < buffer.count else { return nil }
+        let split = probe.position - 8  // the card's opening brace
+        let halves = (CardHalf(), CardHalf())
+        let shared = SharedBytes(buffer: buffer)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if half == 0 {
+                // The first half starts the dictionary while the second is still being read.
+                halves.0.readFirst(shared.buffer, from: start, upTo: split)
+                guard halves.0.end == split else { return }
+                var cards: [CardID: CardProgress] = [:]
+                cards.reserveCapacity(2 * halves.0.ids.count + 64)
+                for (id, progress) in zip(halves.0.ids, halves.0.progress) { cards[id] = progress }
+                halves.0.cards = cards
+            } else {
+                halves.1.readRest(shared.buffer, from: split)
+            }
+        }
+        guard halves.0.end == split, let end = halves.1.end, var cards = halves.0.cards else { return nil }
+        halves.0.cards = nil  // so that `cards` is the only reference and grows in place
+        let count = halves.0.ids.count + halves.1.ids.count
+        cards.reserveCapacity(count)
+        for (id, progress) in zip(halves.1.ids, halves.1.progress) { cards[id] = progress }
+        guard cards.count == count else { return nil }
+        return (cards, end)
+    }
+
+    /// Reads one card entry as `readCard` does, into two arrays.
+    fileprivate static func readCard(
+        _ s: inout JSONScanner, ids: inout [CardID], progress: inout [CardProgress]
+    ) throws(JSONSyntaxError) {
+        var fast = s
+        if fast.consume(exactly: "{\"card\":"), let text = try? fast.string(), fast.consume(exactly: ",\"progress\":"),
+            let p = try? CardProgress.readAsWritten(from: &fast), fast.consume(exactly: "}")
+        {
+            s = fast
+            ids.append(CardID(text))
+            progress.append(p)
+        } else {
+            let (id, p) = try readCardAnyOrder(&s)
+            ids.append(id)
+            progress.append(p)
+        }
+    }
+
+    private static func readCardAnyOrder(_ s: inout JSONScanner) throws(JSONSyntaxError) -> (CardID, CardProgress) {
         var id: CardID?
         var progress: CardProgress?
         try s.beginObject()
@@ -166,5 +254,51 @@ struct Snapshot: Equatable {
         }
         guard let id, let progress else { throw s.error("a snapshot card needs card and progress") }
         return (id, progress)
+    }
+}
+
+/// The buffer a snapshot is read from, shared by the two threads reading its halves.
+private struct SharedBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+}
+
+/// One half of a cards array, read by one thread; `end` is nil when the half did not read cleanly.
+private final class CardHalf: @unchecked Sendable {
+    var ids: [CardID] = []
+    var progress: [CardProgress] = []
+    var end: Int?
+    /// The first half's cards, once read.
+    var cards: [CardID: CardProgress]?
+
+    /// From the array's opening bracket to `split`, the start of a later element: `end` is
+    /// `split` when the elements read end exactly there (a comma, then white space).
+    func readFirst(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, upTo split: Int) {
+        var s = JSONScanner(buffer, at: start)
+        guard (try? s.beginArray()) != nil else { return }
+        var first = true
+        while s.position < split, (try? s.nextElement(first: &first)) == true {
+            guard (try? Snapshot.readCard(&s, ids: &ids, progress: &progress)) != nil else { return }
+            var probe = s
+            probe.skipWhitespace()
+            if probe.consume(exactly: ",") {
+                probe.skipWhitespace()
+                if probe.position == split {
+                    end = split
+                    return
+                }
+            }
+        }
+    }
+
+    /// From `split`, the start of an element, to the array's end: `end` is after its `]`.
+    func readRest(_ buffer: UnsafeBufferPointer<UInt8>, from split: Int) {
+        var s = JSONScanner(buffer, at: split)
+        var first = true
+        while true {
+            guard let more = try? s.nextElement(first: &first) else { return }
+            guard more else { break }
+            guard (try? Snapshot.readCard(&s, ids: &ids, progress: &progress)) != nil else { return }
+        }
+        end = s.position
     }
 }

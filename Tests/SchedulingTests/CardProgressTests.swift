@@ -80,7 +80,7 @@ struct CardProgressTests {
     }
 
     /// Small logs are replayed in order; large ones by partitions of cards, on several threads.
-    @Test(arguments: [(50, 2000), (5000, 40000)])
+    @Test(arguments: [(50, 2000), (5000, 40000), (257, 16_385)])
     func replayGivesTheSameProgressAsLiveAnswersFuzzIncluded(cards: Int, reviews: Int) throws {
         let scheduler = try Scheduler(.default)
         let ids = (0..<cards).map { CardID("card\($0)") }

@@ -23,6 +23,13 @@ struct JSONScanner {
         position = 0
     }
 
+    /// A scanner of the whole `buffer` that starts at `position`: for reading one part of a
+    /// document on another thread, with error offsets still counted from the buffer's start.
+    init(_ buffer: UnsafeBufferPointer<UInt8>, at position: Int) {
+        self.init(buffer)
+        self.position = position
+    }
+
     nonisolated(unsafe) private static let emptyByte: UnsafePointer<UInt8> = {
         let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
         p.initialize(to: 0)
@@ -109,6 +116,34 @@ struct JSONScanner {
         skipWhitespace()
         if position < end, base[position] == UInt8(ascii: "]") { throw error("trailing comma") }
         return true
+    }
+
+    /// Consumes `text` when the next bytes are exactly it (no white space skipped); returns
+    /// whether they were. For reading members in the order recall writes them, e.g.
+    /// `,"due":`, with the general `nextKey` as the fallback for any other layout.
+    @inline(__always)
+    mutating func consume(exactly text: StaticString) -> Bool {
+        let n = text.utf8CodeUnitCount
+        guard end - position >= n else { return false }
+        // A loop the compiler unrolls against the constant text (memcmp was a call per member).
+        let expected = text.utf8Start
+        for k in 0..<n where base[position + k] != expected[k] { return false }
+        position += n
+        return true
+    }
+
+    /// The next string, when it is exactly `count` bytes between its quotes, handed to `read`;
+    /// consumed when `read` returns a value. For fixed-width fields such as times, whose reader
+    /// checks every byte (so none is a quote, a backslash or a control character).
+    @inline(__always)
+    mutating func fixedWidthString<T>(count: Int, _ read: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        skipWhitespace()
+        guard end - position >= count + 2, base[position] == UInt8(ascii: "\""),
+            base[position + count + 1] == UInt8(ascii: "\""),
+            let value = read(UnsafeBufferPointer(start: base + position + 1, count: count))
+        else { return nil }
+        position += count + 2
+        return value
     }
 
     // MARK: Scalars
@@ -296,6 +331,29 @@ struct JSONScanner {
 
     /// An integer that fits in `Int`.
     mutating func int() throws(JSONSyntaxError) -> Int {
+        // One pass for the common case (up to 18 digits, then no fraction or exponent); anything
+        // else, errors included, takes the checking path below from the start.
+        skipWhitespace()
+        var i = position
+        let negative = i < end && base[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        let first = i
+        var v = 0
+        while i < end, i - first < 18, base[i] &- 0x30 < 10 {
+            v = v &* 10 &+ Int(base[i] &- 0x30)
+            i += 1
+        }
+        if i > first, i == first + 1 || base[first] != UInt8(ascii: "0") {
+            let next = i < end ? base[i] : 0
+            if next &- 0x30 >= 10, next != UInt8(ascii: "."), next | 0x20 != UInt8(ascii: "e") {
+                position = i
+                return negative ? -v : v
+            }
+        }
+        return try checkedInt()
+    }
+
+    private mutating func checkedInt() throws(JSONSyntaxError) -> Int {
         let (range, isInteger) = try numberToken()
         guard isInteger else { throw error("expected an integer") }
         var i = range.lowerBound
@@ -313,8 +371,13 @@ struct JSONScanner {
         return v
     }
 
-    /// Any number, as the nearest double (correctly rounded, as `strtod` does).
+    /// Any number, as the nearest double (correctly rounded: `FastDouble`, else `strtod`).
     mutating func double() throws(JSONSyntaxError) -> Double {
+        skipWhitespace()
+        if let (value, next) = FastDouble.read(base, from: position, end: end) {
+            position = next
+            return value
+        }
         let (range, _) = try numberToken()
         let d = try Self.parseDouble(base + range.lowerBound, count: range.count, at: self)
         guard d.isFinite else { throw error("number out of range") }

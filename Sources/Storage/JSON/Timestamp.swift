@@ -56,31 +56,36 @@ public enum Timestamp {
         return s.withUTF8 { parse(bytes: $0) }
     }
 
+    @inline(__always)
     static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {
-        guard b.count == 24, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A,
-            b[19] == 0x2E, b[23] == 0x5A
+        guard b.count == 24, let p = b.baseAddress, p[4] == 0x2D, p[7] == 0x2D, p[10] == 0x54, p[13] == 0x3A,
+            p[16] == 0x3A, p[19] == 0x2E, p[23] == 0x5A
         else { return nil }
-        func num(_ from: Int, _ n: Int) -> Int64? {
-            var v: Int64 = 0
-            for i in from..<(from + n) {
-                let c = b[i]
-                guard c >= 0x30, c <= 0x39 else { return nil }
-                v = v * 10 + Int64(c - 0x30)
-            }
-            return v
+        // Each digit's value; a byte that is not a digit wraps to 10 or more, and the largest
+        // value is checked once.
+        @inline(__always) func d(_ i: Int) -> UInt8 { p[i] &- 0x30 }
+        let calendarPart = max(max(max(d(0), d(1)), max(d(2), d(3))), max(max(d(5), d(6)), max(d(8), d(9))))
+        let clockPart = max(
+            max(max(d(11), d(12)), max(d(14), d(15))), max(max(d(17), d(18)), max(d(20), max(d(21), d(22)))))
+        let largest = max(calendarPart, clockPart)
+        guard largest < 10 else { return nil }
+        @inline(__always) func two(_ i: Int) -> Int64 { Int64(d(i)) * 10 + Int64(d(i + 1)) }
+        let y = two(0) * 100 + two(2)
+        let h = two(11)
+        let mi = two(14)
+        let s = two(17)
+        let ms = Int64(d(20)) * 100 + two(21)
+        guard h < 24, mi < 60, s < 60, let day = Day(year: Int(y), month: Int(two(5)), day: Int(two(8))) else {
+            return nil
         }
-        guard let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), let h = num(11, 2), let mi = num(14, 2),
-            let s = num(17, 2), let ms = num(20, 3), h < 24, mi < 60, s < 60,
-            let day = Day(year: Int(y), month: Int(mo), day: Int(d))
-        else { return nil }
         return date(milliseconds: ((Int64(day.ordinal) * 24 + h) * 60 + mi) * 60_000 + s * 1000 + ms)
     }
-
 }
 
 extension JSONScanner {
     /// A timestamp in recall's 24-character form.
     mutating func timestamp() throws(JSONSyntaxError) -> Date {
+        if let d = fixedWidthString(count: 24, Timestamp.parse(bytes:)) { return d }
         guard let d = Timestamp.parse(bytes: try plainString()) else {
             throw error("expected a time like 2026-03-01T09:00:00.000Z")
         }

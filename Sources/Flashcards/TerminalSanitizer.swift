@@ -6,7 +6,7 @@
 public enum TerminalSanitizer {
     public static func inert(_ text: String) -> String {
         // Fast path: most text has nothing to remove.
-        if !text.unicodeScalars.contains(where: isControl) { return text }
+        if !containsControl(text, orLineBreak: false) { return text }
         var out = String.UnicodeScalarView()
         var scalars = Array(text.unicodeScalars)[...]
         while let s = scalars.popFirst() {
@@ -31,8 +31,30 @@ public enum TerminalSanitizer {
 
     /// Like `inert`, and also folds newlines and tabs to spaces: for one-line fields.
     public static func inertLine(_ text: String) -> String {
-        if !text.unicodeScalars.contains(where: { isControl($0) || $0 == "\n" || $0 == "\t" }) { return text }
+        if !containsControl(text, orLineBreak: true) { return text }
         return String(String.UnicodeScalarView(inert(text).unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
+    }
+
+    /// Whether the text holds a scalar `isControl` accepts (or, with `orLineBreak`, a newline or
+    /// tab). A scan of the UTF-8 bytes: every such scalar is one byte below 0x80, or C2 80–C2 9F
+    /// for U+0080–U+009F; walking the scalars was a tenth of a large import.
+    static func containsControl(_ text: String, orLineBreak: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                if b < 0x20 {
+                    if orLineBreak || (b != 0x0A && b != 0x09) { return true }
+                } else if b == 0x7F {
+                    return true
+                } else if b == 0xC2 && i + 1 < utf8.count && utf8[i + 1] < 0xA0 {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func isControl(_ s: Unicode.Scalar) -> Bool {

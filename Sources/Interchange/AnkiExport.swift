@@ -62,18 +62,17 @@ public struct AnkiExport: Sendable {
         if deckName.trimmingCharacters(in: .whitespaces).isEmpty {
             throw .badOption("the Anki deck name is empty")
         }
-        var data = Data(headerLines.map { $0 + lineEnding.text }.joined().utf8)
-        let rows = cards.map { card in
-            [
-                card.front, card.back,
-                card.tags.map(Self.ankiTag).filter { !$0.isEmpty }.joined(separator: " "),
-                Self.guid(slug: slug, id: card.id),
-            ]
+        var writer = TableWriter(delimiter: "\t", lineEnding: lineEnding)
+        writer.reserve(CSVExport.estimate(cards))
+        for line in headerLines { writer.raw(line + lineEnding.text) }
+        for card in cards {
+            // Anki skips any line that starts with `#` as a comment: quote a front that does.
+            writer.cell(card.front, forceQuote: card.front.hasPrefix("#"))
+            writer.cell(card.back)
+            writer.cell(card.tags.map(Self.ankiTag).filter { !$0.isEmpty }.joined(separator: " "))
+            writer.cell(Self.guid(slug: slug, id: card.id))
+            writer.endRow()
         }
-        // Anki skips any line that starts with `#` as a comment: quote a front that does.
-        let body = TableWriter(delimiter: "\t", lineEnding: lineEnding)
-            .render(rows, forceQuote: { r, c in c == 0 && rows[r][0].hasPrefix("#") })
-        data.append(body)
-        return data
+        return Data(writer.bytes)
     }
 }

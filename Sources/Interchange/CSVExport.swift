@@ -29,27 +29,48 @@ public struct CSVExport: Sendable {
 
     /// The cells of one card, in `CardColumn` order.
     public static func cells(of card: Card) -> [String] {
-        CardColumn.allCases.map { column in
-            switch column {
-            case .id: card.id.rawValue
-            case .front: card.front
-            case .back: card.back
-            case .kind: card.kind.rawValue
-            case .section: ListCell.section(card.section)
-            case .tags: ListCell.tags(card.tags)
-            case .context: card.context ?? ""
-            }
+        CardColumn.allCases.map { cell($0, of: card) }
+    }
+
+    static func cell(_ column: CardColumn, of card: Card) -> String {
+        switch column {
+        case .id: card.id.rawValue
+        case .front: card.front
+        case .back: card.back
+        case .kind: card.kind.rawValue
+        case .section: ListCell.section(card.section)
+        case .tags: ListCell.tags(card.tags)
+        case .context: card.context ?? ""
         }
     }
 
     public func render(_ cards: [Card]) throws(InterchangeError) -> Data {
-        var rows = [CardColumn.header]
-        rows.reserveCapacity(cards.count + 1)
+        // Cell by cell into one buffer: a row of cells per card first was a tenth of an
+        // export of 100,000 cards.
+        var writer = TableWriter(delimiter: delimiter.scalar, lineEnding: lineEnding)
+        writer.reserve(Self.estimate(cards))
+        if byteOrderMark { writer.raw("\u{FEFF}") }
+        for name in CardColumn.header { writer.cell(name) }
+        writer.endRow()
         for card in cards {
-            let cells = Self.cells(of: card)
-            rows.append(neutralizeFormulas ? cells.map(FormulaGuard.neutralize) : cells)
+            for column in CardColumn.allCases {
+                let text = Self.cell(column, of: card)
+                writer.cell(neutralizeFormulas ? FormulaGuard.neutralize(text) : text)
+            }
+            writer.endRow()
         }
-        let body = TableWriter(delimiter: delimiter.scalar, lineEnding: lineEnding).render(rows)
-        return byteOrderMark ? Data([0xEF, 0xBB, 0xBF]) + body : body
+        return Data(writer.bytes)
+    }
+
+    /// Roughly the size of the text, so the buffer seldom grows.
+    static func estimate(_ cards: [Card]) -> Int {
+        var n = 64
+        for card in cards {
+            n += 64 + card.id.rawValue.utf8.count + card.front.utf8.count + card.back.utf8.count
+            n += card.context?.utf8.count ?? 0
+            for s in card.section { n += 4 + s.utf8.count }
+            for s in card.tags { n += 2 + s.utf8.count }
+        }
+        return n + n / 16
     }
 }

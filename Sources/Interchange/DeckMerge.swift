@@ -109,6 +109,8 @@ public enum DeckMerge {
     static func sanitized(_ row: ImportedCard) -> ImportedCard {
         func word(_ text: String?) -> String? {
             guard let text else { return nil }
+            // Printable ASCII only (ids, kinds): nothing to remove or trim.
+            if !text.isEmpty && text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return text }
             var clean = Substring(TerminalSanitizer.inertLine(text))
             // Trimmed by hand: Foundation's trimmingCharacters was a tenth of a large import.
             while clean.first?.isWhitespace == true { clean.removeFirst() }

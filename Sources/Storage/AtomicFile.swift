@@ -10,7 +10,7 @@ public enum AtomicFile {
     /// flushes the directory, so a crash at any moment leaves the old file or the new one, never
     /// a torn mix. `beforeRename` runs once the new bytes are on disk, just before the rename.
     public static func write(
-        _ data: Data, to url: URL, beforeRename: () -> Void = {}
+        _ data: some ContiguousBytes, to url: URL, beforeRename: () -> Void = {}
     ) throws(StorageError) {
         let dir = url.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")

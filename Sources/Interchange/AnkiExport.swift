@@ -62,17 +62,17 @@ public struct AnkiExport: Sendable {
         if deckName.trimmingCharacters(in: .whitespaces).isEmpty {
             throw .badOption("the Anki deck name is empty")
         }
-        var writer = TableWriter(delimiter: "\t", lineEnding: lineEnding)
-        writer.reserve(CSVExport.estimate(cards))
-        for line in headerLines { writer.raw(line + lineEnding.text) }
-        for card in cards {
+        let prefix = headerLines.map { $0 + lineEnding.text }.joined()
+        let writer = TableWriter(delimiter: "\t", lineEnding: lineEnding)
+        let slug = slug
+        return writer.render(prefix: prefix, count: cards.count, estimate: { CSVExport.estimate(cards[$0]) }) { w, i in
+            let card = cards[i]
             // Anki skips any line that starts with `#` as a comment: quote a front that does.
-            writer.cell(card.front, forceQuote: card.front.hasPrefix("#"))
-            writer.cell(card.back)
-            writer.cell(card.tags.map(Self.ankiTag).filter { !$0.isEmpty }.joined(separator: " "))
-            writer.cell(Self.guid(slug: slug, id: card.id))
-            writer.endRow()
+            w.cell(card.front, forceQuote: card.front.hasPrefix("#"))
+            w.cell(card.back)
+            w.cell(card.tags.map(Self.ankiTag).filter { !$0.isEmpty }.joined(separator: " "))
+            w.cell(Self.guid(slug: slug, id: card.id))
+            w.endRow()
         }
-        return Data(writer.bytes)
     }
 }

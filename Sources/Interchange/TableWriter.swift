@@ -1,3 +1,4 @@
+import Flashcards
 import Foundation
 
 /// Writes rows of cells as RFC 4180 delimited text: a cell holding the delimiter, a quote or a
@@ -37,9 +38,6 @@ struct TableWriter {
         text.withUTF8 { write($0, forceQuote: forceQuote) }
     }
 
-    /// Appends text as it is, outside any row (a byte order mark, header lines).
-    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
     /// Ends the current row with the line ending.
     mutating func endRow() {
         bytes.append(contentsOf: ending)
@@ -56,6 +54,28 @@ struct TableWriter {
             writer.endRow()
         }
         return Data(writer.bytes)
+    }
+
+    /// `prefix`, then one or more rows for each of the items `0..<count`, written in chunks on
+    /// all cores and joined in order: the same text as one writer over all the items.
+    /// - Parameters:
+    ///   - estimate: roughly how many bytes the items of a range take.
+    ///   - rows: writes the rows of one item.
+    func render(
+        prefix: String, count: Int, estimate: @Sendable (Range<Int>) -> Int,
+        rows: @Sendable (inout TableWriter, Int) -> Void
+    ) -> Data {
+        let empty = self
+        let chunks = ParallelChunks.map(count, minimum: 4096) { range in
+            var writer = empty
+            writer.reserve(estimate(range))
+            for i in range { rows(&writer, i) }
+            return writer.bytes
+        }
+        var data = Data(capacity: prefix.utf8.count + chunks.reduce(0) { $0 + $1.count })
+        data.append(contentsOf: prefix.utf8)
+        for chunk in chunks { data.append(contentsOf: chunk) }
+        return data
     }
 
     private mutating func write(_ utf8: UnsafeBufferPointer<UInt8>, forceQuote: Bool) {

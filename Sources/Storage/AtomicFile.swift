@@ -10,13 +10,20 @@ public enum AtomicFile {
     /// flushes the directory, so a crash at any moment leaves the old file or the new one, never
     /// a torn mix. `beforeRename` runs once the new bytes are on disk, just before the rename.
     public static func write(
-        _ data: some ContiguousBytes, to url: URL, beforeRename: () -> Void = {}
+        _ data: Data, to url: URL, beforeRename: () -> Void = {}
+    ) throws(StorageError) {
+        try write(parts: [data], to: url, beforeRename: beforeRename)
+    }
+
+    /// `write(_:to:beforeRename:)` of the parts one after another, without joining them first.
+    public static func write(
+        parts: [some ContiguousBytes], to url: URL, beforeRename: () -> Void = {}
     ) throws(StorageError) {
         let dir = url.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: temp.path, detail: errnoText()) }
-        var ok = data.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
+        var ok = parts.allSatisfy { part in part.withUnsafeBytes { FileBytes.writeAll(fd, $0) } }
         if ok { ok = fsync(fd) == 0 }
         let detail = errnoText()
         close(fd)

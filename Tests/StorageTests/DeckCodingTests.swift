@@ -83,6 +83,21 @@ struct DeckCodingTests {
         }
     }
 
+    /// Large decks are encoded in chunks on all cores; joined, and as saved, they are still
+    /// exactly what `JSONEncoder` writes.
+    @Test func largeDeckEncodedInChunksIsByteForByteJSONEncoder() throws {
+        var tricky = TrickyText(seed: 37)
+        let deck = Deck(title: "Big", source: DeckSource(path: "a.md", sha256: "00"), cards: tricky.cards(10_000))
+        let theirs = try Self.foundationEncode(deck)
+        #expect(Array(DeckStore.encode(deck)) == theirs)
+        let dir = TemporaryDirectory()
+        let store = DeckStore(home: DataHome(root: dir.url))
+        let name = try DeckName("big")
+        try store.save(deck, as: name)
+        #expect(Array(try Data(contentsOf: store.url(for: name))) == theirs)
+        #expect(try store.load(name) == deck)
+    }
+
     @Test func everyOptionalFieldPresentAndAbsent() throws {
         let bare = Card(id: CardID("a"), kind: .faq, front: "", back: "")
         let full = Card(

@@ -27,13 +27,12 @@ public struct CSVImport: Sendable {
         if !problems.isEmpty { throw .invalidInput(problems) }
         let restoreFormulas = restoreFormulas
         // Each row on its own, so on all cores.
-        let chunks = ParallelChunks.map(body.count, minimum: 4096) { range in
-            body[(body.startIndex + range.lowerBound)..<(body.startIndex + range.upperBound)].map { row in
-                let cells = restoreFormulas ? row.cells.map(FormulaGuard.restore) : row.cells
-                return Self.card(line: row.line, cells: cells, columns: columns)
-            }
+        let cards = ParallelChunks.array(body.count, minimum: 4096) { i in
+            let row = body[body.startIndex + i]
+            let cells = restoreFormulas ? row.cells.map(FormulaGuard.restore) : row.cells
+            return Self.card(line: row.line, cells: cells, columns: columns)
         }
-        return ImportedTable(cards: Array(chunks.joined()), deckName: nil, format: delimiter == .comma ? .csv : .tsv)
+        return ImportedTable(cards: cards, deckName: nil, format: delimiter == .comma ? .csv : .tsv)
     }
 
     static func mapHeader(_ header: Row) throws(InterchangeError) -> [CardColumn] {

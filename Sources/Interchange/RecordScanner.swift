@@ -1,3 +1,5 @@
+import Flashcards
+
 /// Reads delimited text (CSV, TSV, Anki's text) into rows of unquoted cells, in one pass over
 /// its UTF-8 bytes, naming each record's line and refusing malformed quoting.
 ///
@@ -41,10 +43,15 @@ struct RecordScanner {
         static let lf: UInt8 = 0x0A
         static let hash: UInt8 = 0x23
 
+        /// What ends an unquoted field, and what stops the walk through a quoted one.
+        let fieldEnd: ByteFinder
+        let quotedEnd = ByteFinder(Self.quote, Self.cr, Self.lf)
+
         init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, line: Int) {
             self.bytes = bytes
             self.delimiter = delimiter
             self.line = line
+            fieldEnd = ByteFinder(delimiter, Self.cr, Self.lf)
         }
 
         mutating func rows() throws(InterchangeError) -> [Row] {
@@ -68,11 +75,7 @@ struct RecordScanner {
             let n = bytes.count
             if i < n && bytes[i] == Self.quote { return try quotedField(into: &cells) }
             let start = i
-            while i < n {
-                let b = bytes[i]
-                if b == delimiter || b == Self.lf || b == Self.cr { break }
-                i += 1
-            }
+            i = fieldEnd.next(in: bytes, from: i)
             cells.append(string(start..<i))
             return endOfField()
         }
@@ -85,11 +88,7 @@ struct RecordScanner {
             var start = i
             var escaped = false
             while true {
-                while i < n {
-                    let b = bytes[i]
-                    if b == Self.quote || b == Self.lf || b == Self.cr { break }
-                    i += 1
-                }
+                i = quotedEnd.next(in: bytes, from: i)
                 guard i < n else {
                     throw .input(
                         line: openedOn, "unbalanced quotes: the quoted field that starts here is never closed")

@@ -21,10 +21,15 @@ struct TableWriter {
 
     private static let quote: UInt8 = 0x22
 
+    /// What makes a cell quoted, and the quotes inside it.
+    private let special: ByteFinder
+    private let quotes = ByteFinder(Self.quote)
+
     init(delimiter: Unicode.Scalar, lineEnding: LineEnding) {
         precondition(delimiter.isASCII && delimiter != "\"", "the delimiter must be ASCII and not a quote")
         self.delimiter = UInt8(delimiter.value)
         ending = Array(lineEnding.text.utf8)
+        special = ByteFinder(self.delimiter, Self.quote, 0x0A, 0x0D)
     }
 
     /// Room for about this many bytes of text, so the buffer seldom grows.
@@ -79,23 +84,18 @@ struct TableWriter {
     }
 
     private mutating func write(_ utf8: UnsafeBufferPointer<UInt8>, forceQuote: Bool) {
-        var needsQuotes = forceQuote
-        if !needsQuotes {
-            for byte in utf8 where byte == delimiter || byte == Self.quote || byte == 0x0A || byte == 0x0D {
-                needsQuotes = true
-                break
-            }
-        }
-        guard needsQuotes else {
+        guard forceQuote || special.next(in: utf8, from: 0) < utf8.count else {
             bytes.append(contentsOf: utf8)
             return
         }
         bytes.append(Self.quote)
         var start = 0
-        for i in utf8.indices where utf8[i] == Self.quote {
+        var i = quotes.next(in: utf8, from: 0)
+        while i < utf8.count {
             // Up to and including the quote; the next run starts at it, so it is written twice.
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...i]))
             start = i
+            i = quotes.next(in: utf8, from: i + 1)
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         bytes.append(Self.quote)

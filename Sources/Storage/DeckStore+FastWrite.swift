@@ -195,13 +195,16 @@ struct DeckWriter {
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
+    private let escaped = ByteFinder(below: 0x20, 0x22, 0x5C)
 
     private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
         var start = 0
-        for i in utf8.indices {
+        var i = -1
+        while true {
+            i = escaped.next(in: utf8, from: i + 1)
+            guard i < utf8.count else { break }
             let byte = utf8[i]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
             if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
             start = i + 1
             bytes.append(0x5C)

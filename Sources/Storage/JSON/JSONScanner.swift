@@ -1,3 +1,5 @@
+import Flashcards
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -181,19 +183,15 @@ struct JSONScanner {
     /// A string's byte range when it has no escapes (the common case), consuming it;
     /// nil (consuming nothing) when it has escapes. Throws on control characters or no end.
     private mutating func plainStringRange() -> Range<Int>? {
-        var i = position + 1
-        while i < end {
-            let b = base[i]
-            if b == UInt8(ascii: "\"") {
-                let range = (position + 1)..<i
-                position = i + 1
-                return range
-            }
-            if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
-            i += 1
-        }
-        return nil
+        let i = Self.stringEnd.next(in: UnsafeBufferPointer(start: base, count: end), from: position + 1)
+        guard i < end, base[i] == UInt8(ascii: "\"") else { return nil }
+        let range = (position + 1)..<i
+        position = i + 1
+        return range
     }
+
+    /// What ends a run of plain text in a string: its closing quote, an escape, a control byte.
+    private static let stringEnd = ByteFinder(below: 0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"))
 
     private mutating func escapedString() throws(JSONSyntaxError) -> String {
         position += 1  // the opening quote
@@ -203,11 +201,7 @@ struct JSONScanner {
             // Copy the run up to the next quote, escape or control byte whole: appending
             // byte by byte was a quarter of the time loading a deck of long texts.
             let run = position
-            while position < end {
-                let b = base[position]
-                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
-                position += 1
-            }
+            position = Self.stringEnd.next(in: UnsafeBufferPointer(start: base, count: end), from: position)
             if run < position {
                 bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: position - run))
             }

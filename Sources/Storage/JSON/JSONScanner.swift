@@ -31,6 +31,12 @@ struct JSONScanner {
         return UnsafePointer(p)
     }()
 
+    /// Continues at `offset`, where a reader of the same buffer (on another thread) stopped.
+    mutating func move(to offset: Int) {
+        precondition((0...end).contains(offset), "an offset inside the buffer")
+        position = offset
+    }
+
     // MARK: Structure
 
     /// Skips spaces, tabs, carriage returns and line feeds.

@@ -13,8 +13,10 @@ public struct CSVImport: Sendable {
     }
 
     public func read(_ data: Data) throws(InterchangeError) -> ImportedTable {
-        let text = try InputText.decode(data)
-        let rows = try DelimitedRows.parse(text, delimiter: delimiter.scalar).filter { !$0.isBlank }
+        let delimiter = delimiter.scalar
+        let rows = try InputText.withText(data) { bytes throws(InterchangeError) in
+            try DelimitedRows.parse(bytes, delimiter: delimiter).filter { !$0.isBlank }
+        }
         guard let header = rows.first else { throw .input(line: nil, "the file is empty") }
         let columns = try Self.mapHeader(header)
         let body = rows.dropFirst()
@@ -32,7 +34,7 @@ public struct CSVImport: Sendable {
             let cells = restoreFormulas ? row.cells.map(FormulaGuard.restore) : row.cells
             return Self.card(line: row.line, cells: cells, columns: columns)
         }
-        return ImportedTable(cards: cards, deckName: nil, format: delimiter == .comma ? .csv : .tsv)
+        return ImportedTable(cards: cards, deckName: nil, format: self.delimiter == .comma ? .csv : .tsv)
     }
 
     static func mapHeader(_ header: Row) throws(InterchangeError) -> [CardColumn] {

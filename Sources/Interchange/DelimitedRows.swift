@@ -11,9 +11,19 @@ struct Row: Equatable {
 /// Parses delimited text into rows with `RecordScanner`.
 enum DelimitedRows {
     static func parse(_ text: String, delimiter: Unicode.Scalar, firstLine: Int = 1) throws(InterchangeError) -> [Row] {
+        try scanner(delimiter).rows(text, firstLine: firstLine)
+    }
+
+    /// The rows of valid UTF-8 text, as `parse(_:delimiter:firstLine:)` reads its `String`.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: Unicode.Scalar) throws(InterchangeError) -> [Row]
+    {
+        try scanner(delimiter).rows(bytes)
+    }
+
+    private static func scanner(_ delimiter: Unicode.Scalar) throws(InterchangeError) -> RecordScanner {
         guard delimiter.isASCII, delimiter != "\"", delimiter != "\n", delimiter != "\r" else {
             throw .input(line: nil, "separator '\(delimiter.escaped(asASCII: true))' is not supported")
         }
-        return try RecordScanner(delimiter: UInt8(delimiter.value)).rows(text, firstLine: firstLine)
+        return RecordScanner(delimiter: UInt8(delimiter.value))
     }
 }

@@ -23,9 +23,15 @@ struct RecordScanner {
     func rows(_ text: String, firstLine: Int = 1) throws(InterchangeError) -> [Row] {
         var text = text
         return try text.withUTF8 { bytes in
-            var reader = Reader(bytes: bytes, delimiter: delimiter, line: firstLine)
-            return Result { () throws(InterchangeError) in try reader.rows() }
-        }.get()
+            Result { () throws(InterchangeError) in try rows(bytes, firstLine: firstLine) }
+        }
+        .get()
+    }
+
+    /// The rows of UTF-8 text (it must be valid: cells are cut out of it as they are).
+    func rows(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1) throws(InterchangeError) -> [Row] {
+        var reader = Reader(bytes: bytes, delimiter: delimiter, line: firstLine)
+        return try reader.rows()
     }
 
     /// The walk over one buffer; it must only be used inside the closure that lends the buffer.

@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Quizzes", dependencies: ["Flashcards"], swiftSettings: strict),
         .target(
             name: "Interchange",
-            dependencies: ["Flashcards", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["Flashcards"],
             swiftSettings: strict),
         .target(
             name: "Trainer",

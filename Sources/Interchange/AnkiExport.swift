@@ -62,18 +62,17 @@ public struct AnkiExport: Sendable {
         if deckName.trimmingCharacters(in: .whitespaces).isEmpty {
             throw .badOption("the Anki deck name is empty")
         }
-        var data = Data(headerLines.map { $0 + lineEnding.text }.joined().utf8)
-        let rows = cards.map { card in
-            [
-                card.front, card.back,
-                card.tags.map(Self.ankiTag).filter { !$0.isEmpty }.joined(separator: " "),
-                Self.guid(slug: slug, id: card.id),
-            ]
+        let prefix = headerLines.map { $0 + lineEnding.text }.joined()
+        let writer = TableWriter(delimiter: "\t", lineEnding: lineEnding)
+        let slug = slug
+        return writer.render(prefix: prefix, count: cards.count, estimate: { CSVExport.estimate(cards[$0]) }) { w, i in
+            let card = cards[i]
+            // Anki skips any line that starts with `#` as a comment: quote a front that does.
+            w.cell(card.front, forceQuote: card.front.hasPrefix("#"))
+            w.cell(card.back)
+            w.cell(card.tags.map(Self.ankiTag).filter { !$0.isEmpty }.joined(separator: " "))
+            w.cell(Self.guid(slug: slug, id: card.id))
+            w.endRow()
         }
-        // Anki skips any line that starts with `#` as a comment: quote a front that does.
-        let body = TableWriter(delimiter: "\t", lineEnding: lineEnding)
-            .render(rows, forceQuote: { r, c in c == 0 && rows[r][0].hasPrefix("#") })
-        data.append(body)
-        return data
     }
 }

@@ -33,15 +33,19 @@ public enum DeckMerge {
         var summary = ImportSummary()
         var problems: [InputProblem] = []
         var position: [CardID: Int] = [:]
+        position.reserveCapacity(deck.cards.count + rows.count)
         for (i, card) in deck.cards.enumerated() { position[card.id] = position[card.id] ?? i }
         // Built on first use: folding every question is the slow part of a merge, and a file
         // with ids (recall's own export) never needs it.
         var byQuestion: [String: [Int]]?
         let existing = deck.cards.count
         var claimedBy: [Int: Int] = [:]  // card position → the line that matched it
+        claimedBy.reserveCapacity(rows.count)
+        deck.cards.reserveCapacity(existing + rows.count)
+        // Each row on its own, so on all cores: a third of a large merge.
+        let clean = ParallelChunks.array(rows.count, minimum: 4096) { sanitized(rows[$0]) }
 
-        for row in rows {
-            let row = sanitized(row)
+        for row in clean {
             if row.front.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
                 problems.append(InputProblem(line: row.line, "the front (question) is empty"))
                 continue
@@ -109,6 +113,8 @@ public enum DeckMerge {
     static func sanitized(_ row: ImportedCard) -> ImportedCard {
         func word(_ text: String?) -> String? {
             guard let text else { return nil }
+            // Printable ASCII only (ids, kinds): nothing to remove or trim.
+            if !text.isEmpty && text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return text }
             var clean = Substring(TerminalSanitizer.inertLine(text))
             // Trimmed by hand: Foundation's trimmingCharacters was a tenth of a large import.
             while clean.first?.isWhitespace == true { clean.removeFirst() }

@@ -12,7 +12,7 @@ public enum ListCell {
 
     /// Splits a tags cell on unescaped white space; runs of white space count as one.
     public static func tags(fromCell cell: String) -> [String] {
-        split(cell, isSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        split(cell, isSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
             .filter { !$0.isEmpty }
     }
 
@@ -25,7 +25,7 @@ public enum ListCell {
     /// so `A > B`, `A>B` and what `section(_:)` writes all read as `["A", "B"]`.
     public static func section(fromCell cell: String) -> [String] {
         if cell.isEmpty { return [] }
-        let pieces = split(cell, isSeparator: { $0 == ">" })
+        let pieces = split(cell, isSeparator: { $0 == 0x3E })
         return pieces.enumerated().map { index, piece in
             var piece = Substring(piece)
             if index > 0, piece.first == " " { piece = piece.dropFirst() }
@@ -45,25 +45,44 @@ public enum ListCell {
     }
 
     /// Splits on unescaped separators and removes the escapes; a trailing lone `\` stays.
-    private static func split(_ cell: String, isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
-        var items: [String] = []
-        var current = String.UnicodeScalarView()
-        var escaped = false
-        for scalar in cell.unicodeScalars {
-            if escaped {
-                current.append(scalar)
-                escaped = false
-            } else if scalar == "\\" {
-                escaped = true
-            } else if isSeparator(scalar) {
-                items.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
+    ///
+    /// Works on UTF-8 bytes, copying each item out whole (scalar by scalar was a tenth of a
+    /// large import): the separators and `\` are ASCII, and dropping the `\` before a scalar
+    /// leaves that scalar's bytes as they were.
+    private static func split(_ cell: String, isSeparator: (UInt8) -> Bool) -> [String] {
+        var cell = cell
+        return cell.withUTF8 { utf8 in
+            var items: [String] = []
+            var unescaped: [UInt8] = []
+            var escapes = false
+            var start = 0
+            var i = 0
+            func item(upTo end: Int) -> String {
+                let run = UnsafeBufferPointer(rebasing: utf8[start..<end])
+                guard escapes else { return String(decoding: run, as: UTF8.self) }
+                unescaped.append(contentsOf: run)
+                defer { unescaped.removeAll(keepingCapacity: true) }
+                return String(decoding: unescaped, as: UTF8.self)
             }
+            while i < utf8.count {
+                let byte = utf8[i]
+                if byte == 0x5C && i + 1 < utf8.count {
+                    // Drop the backslash; the next byte starts the run, as text whatever it is.
+                    unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                    escapes = true
+                    start = i + 1
+                    i += 2
+                } else if isSeparator(byte) {
+                    items.append(item(upTo: i))
+                    escapes = false
+                    i += 1
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            items.append(item(upTo: utf8.count))
+            return items
         }
-        if escaped { current.append("\\") }
-        items.append(String(current))
-        return items
     }
 }

@@ -12,11 +12,18 @@ public enum AtomicFile {
     public static func write(
         _ data: Data, to url: URL, beforeRename: () -> Void = {}
     ) throws(StorageError) {
+        try write(parts: [data], to: url, beforeRename: beforeRename)
+    }
+
+    /// `write(_:to:beforeRename:)` of the parts one after another, without joining them first.
+    public static func write(
+        parts: [some ContiguousBytes], to url: URL, beforeRename: () -> Void = {}
+    ) throws(StorageError) {
         let dir = url.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: temp.path, detail: errnoText()) }
-        var ok = data.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
+        var ok = parts.allSatisfy { part in part.withUnsafeBytes { FileBytes.writeAll(fd, $0) } }
         if ok { ok = fsync(fd) == 0 }
         let detail = errnoText()
         close(fd)

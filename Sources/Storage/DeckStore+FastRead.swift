@@ -1,4 +1,5 @@
 import Flashcards
+import Foundation
 
 /// A fast path for reading deck files: a 100,000-card deck takes about a second through
 /// `JSONDecoder`, too slow for `recall due` to answer at once.
@@ -11,11 +12,13 @@ extension DeckStore {
     static func decodeFast(_ bytes: [UInt8]) -> Deck? {
         bytes.withUnsafeBufferPointer { buffer in
             var s = JSONScanner(buffer)
-            return try? readDeck(&s)
+            return try? readDeck(&s, buffer)
         }
     }
 
-    private static func readDeck(_ s: inout JSONScanner) throws(JSONSyntaxError) -> Deck {
+    private static func readDeck(_ s: inout JSONScanner, _ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError)
+        -> Deck
+    {
         var format: Int?
         var title: String?
         var source: DeckSource?
@@ -35,11 +38,7 @@ extension DeckStore {
                 source = try s.consumeNull() ? nil : try readSource(&s)
             } else if key == "cards" {
                 try seen.mark(8, at: s)
-                var list: [Card] = []
-                try s.beginArray()
-                var firstCard = true
-                while try s.nextElement(first: &firstCard) { list.append(try readCard(&s)) }
-                cards = list
+                cards = try readCards(&s, buffer)
             } else {
                 throw s.error("unknown key")
             }
@@ -47,6 +46,73 @@ extension DeckStore {
         try s.expectEnd()
         guard let format, format <= Deck.currentFormat, let title, let cards else { throw s.error("not this shape") }
         return Deck(title: title, source: source, cards: cards, format: format)
+    }
+
+    /// The cards array. A large one is read in two halves at once: the second half from a
+    /// boundary between two objects near the middle of the file, while this scanner reads up to
+    /// it. The halves are used only when this scanner, reading card after card, ends a card
+    /// exactly at that boundary (so it was in the cards array); else the whole array is read
+    /// here, as it is for small decks.
+    private static func readCards(_ s: inout JSONScanner, _ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError)
+        -> [Card]
+    {
+        try s.beginArray()
+        var cards: [Card] = []
+        var first = true
+        nonisolated(unsafe) var tail: (cards: [Card], end: Int)?
+        let group = DispatchGroup()
+        let split =
+            ProcessInfo.processInfo.activeProcessorCount > 1 ? objectBoundary(in: buffer, after: s.position) : nil
+        if let split {
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.global().async(group: group) { tail = readCardsTail(buffer, from: split + 1) }
+        }
+        defer { group.wait() }
+        while try s.nextElement(first: &first) {
+            cards.append(try readCard(&s))
+            guard let split, s.position == split else { continue }
+            group.wait()
+            guard let tail else { continue }
+            cards.append(contentsOf: tail.cards)
+            s.move(to: tail.end)
+            return cards
+        }
+        return cards
+    }
+
+    /// The offset of the `,` of a `},` line break, then `{`, in the middle half of a large
+    /// buffer: a comma between two objects of an array. A raw line break is never inside a JSON
+    /// string, so the `}` and `,` before it are not either.
+    private static func objectBoundary(in buffer: UnsafeBufferPointer<UInt8>, after start: Int) -> Int? {
+        guard buffer.count - start > 1 << 20 else { return nil }
+        var i = start + (buffer.count - start) / 2
+        let limit = buffer.count - (buffer.count - start) / 4
+        while i < limit {
+            if buffer[i] == 0x0A && buffer[i - 1] == UInt8(ascii: ",") && buffer[i - 2] == UInt8(ascii: "}") {
+                var j = i + 1
+                while j < buffer.count && (buffer[j] == 0x20 || buffer[j] == 0x09 || buffer[j] == 0x0D) { j += 1 }
+                if j < buffer.count && buffer[j] == UInt8(ascii: "{") { return i - 1 }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The cards from `start` (just after a comma) to the array's end, and the offset after
+    /// its `]`; nil on anything else.
+    private static func readCardsTail(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (
+        cards: [Card], end: Int
+    )? {
+        var t = JSONScanner(buffer)
+        do {
+            t.move(to: start)
+            var cards = [try readCard(&t)]
+            var first = false
+            while try t.nextElement(first: &first) { cards.append(try readCard(&t)) }
+            return (cards, t.position)
+        } catch {
+            return nil
+        }
     }
 
     private static func readSource(_ s: inout JSONScanner) throws(JSONSyntaxError) -> DeckSource {

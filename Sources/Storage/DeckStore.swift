@@ -67,7 +67,8 @@ public struct DeckStore: Sendable {
     /// Writes the deck atomically; on any failure the previous file is untouched.
     public func save(_ deck: Deck, as name: DeckName) throws(StorageError) {
         do { try home.prepare() } catch { throw .io(path: home.root.path, detail: "\(error.localizedDescription)") }
-        try AtomicFile.write(DeckStore.encode(deck), to: url(for: name))
+        // The encoder's pieces as they are: joining 71 MB, or wrapping it in `Data`, copies it.
+        try AtomicFile.write(parts: DeckWriter.encodeParts(deck), to: url(for: name))
     }
 
     static func describe(_ error: Error) -> String {

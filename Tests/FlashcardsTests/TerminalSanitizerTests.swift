@@ -1,5 +1,7 @@
-import Flashcards
+import TestSupport
 import Testing
+
+@testable import Flashcards
 
 struct TerminalSanitizerTests {
     @Test(arguments: [
@@ -28,5 +30,20 @@ struct TerminalSanitizerTests {
     @Test func unterminatedEscapeDoesNotSwallowBeyondIt() {
         #expect(TerminalSanitizer.inert("x\u{1B}") == "x")
         #expect(TerminalSanitizer.inert("x\u{1B}[12") == "x")
+    }
+
+    /// The byte scan behind the fast paths finds exactly the scalars `isControl` names.
+    @Test func byteScanFindsWhatTheScalarTestFinds() {
+        var texts = (0...0x2FF).compactMap(Unicode.Scalar.init).map { "a" + String($0) + "é" }
+        var tricky = TrickyText(seed: 5)
+        texts += (0..<3000).map { _ in tricky.text(maxPieces: 4) }
+        for text in texts {
+            let control = text.unicodeScalars.contains(where: TerminalSanitizer.isControl)
+            let lineBreak = text.unicodeScalars.contains { $0 == "\n" || $0 == "\t" }
+            #expect(TerminalSanitizer.containsControl(text, orLineBreak: false) == control, "\(text.debugDescription)")
+            #expect(
+                TerminalSanitizer.containsControl(text, orLineBreak: true) == (control || lineBreak),
+                "\(text.debugDescription)")
+        }
     }
 }

@@ -1,8 +1,9 @@
 import Flashcards
 import Foundation
-import Interchange
 import TestSupport
 import Testing
+
+@testable import Interchange
 
 /// Export then import gives back every card exactly, whatever the text holds.
 struct RoundTripTests {
@@ -17,6 +18,47 @@ struct RoundTripTests {
                 context: (row.context ?? "").isEmpty ? nil : row.context, section: row.section ?? [],
                 tags: row.tags ?? [])
         }
+    }
+
+    /// Large exports and imports run in chunks on all cores; the text and the cards are the
+    /// same as one pass gives.
+    @Test func largeDeckRoundTripsThroughChunkedExportAndMerge() throws {
+        var generator = TrickyText(seed: 41)
+        let cards = generator.storedCards(10_000)
+        let export = CSVExport()
+        let data = try export.render(cards)
+        let rows = [CardColumn.header] + cards.map { CSVExport.cells(of: $0).map(FormulaGuard.neutralize) }
+        #expect(data == TableWriter(delimiter: ",", lineEnding: .crlf).render(rows))
+        let anki = AnkiExport(deckName: "Big", slug: "big")
+        let ankiRows = cards.map { card in
+            [
+                card.front, card.back, card.tags.map(AnkiExport.ankiTag).filter { !$0.isEmpty }.joined(separator: " "),
+                AnkiExport.guid(slug: "big", id: card.id),
+            ]
+        }
+        var ankiText = Data(anki.headerLines.map { $0 + "\n" }.joined().utf8)
+        ankiText.append(
+            TableWriter(delimiter: "\t", lineEnding: .lf).render(
+                ankiRows, forceQuote: { r, c in c == 0 && ankiRows[r][0].hasPrefix("#") }))
+        #expect(try anki.render(cards) == ankiText)
+        let table = try CSVImport().read(data)
+        #expect(table.cards.count == cards.count)
+        let merged = try DeckMerge.merge(table.cards, into: Deck(title: "Big"))
+        // Every row cleaned as on its own, in order (ids are all new, so each row is a card).
+        let clean = table.cards.map(DeckMerge.sanitized)
+        let same =
+            merged.deck.cards.map(\.id.rawValue) == clean.map { $0.id ?? "" }
+            && merged.deck.cards.map(\.front) == clean.map(\.front)
+            && merged.deck.cards.map(\.back) == clean.map(\.back)
+            && merged.deck.cards.map(\.context) == clean.map { $0.context.flatMap { $0.isEmpty ? nil : $0 } }
+            && merged.deck.cards.map(\.section) == clean.map { $0.section ?? [] }
+            && merged.deck.cards.map(\.tags) == clean.map { $0.tags ?? [] }
+        #expect(same)
+        #expect(merged.summary == ImportSummary(added: cards.count))
+        let again = try DeckMerge.merge(table.cards, into: merged.deck)
+        let unchanged = again.deck == merged.deck
+        #expect(unchanged)
+        #expect(again.summary == ImportSummary(unchanged: cards.count))
     }
 
     @Test(arguments: seeds)

@@ -38,4 +38,25 @@ struct TableWriterTests {
         let text = String(decoding: TableWriter(delimiter: ",", lineEnding: .lf).render(rows), as: UTF8.self)
         #expect(text == "\",\u{301}\",\"\"\"\u{301}\",plain\n")
     }
+
+    /// A whole export, cell by cell into one buffer, against the rows written by `CSVWriter`.
+    @Test(arguments: [(CSVExport.Delimiter.comma, LineEnding.crlf, true), (.tab, .lf, false)])
+    func exportWritesWhatCSVSwiftWrites(delimiter: CSVExport.Delimiter, ending: LineEnding, bom: Bool) throws {
+        var tricky = TrickyText(seed: 12)
+        let cards = tricky.cards(800).filter { card in
+            !CSVExport.cells(of: card).joined().unicodeScalars.contains { $0.value == 0x301 }
+        }
+        let export = CSVExport(delimiter: delimiter, lineEnding: ending, byteOrderMark: bom)
+        let stream = OutputStream(toMemory: ())
+        let separator = delimiter == .comma ? "," : "\t"
+        let writer = try CSVWriter(stream: stream, delimiter: separator, newline: ending == .crlf ? .crlf : .lf)
+        try writer.write(row: CardColumn.header)
+        for card in cards { try writer.write(row: CSVExport.cells(of: card).map(FormulaGuard.neutralize)) }
+        stream.close()
+        var expected = Data(bom ? [0xEF, 0xBB, 0xBF] : [])
+        expected.append(try #require(stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data))
+        expected.append(contentsOf: Array(ending.text.utf8))
+        #expect(cards.count > 150)
+        #expect(try export.render(cards) == expected)
+    }
 }

@@ -83,6 +83,46 @@ struct DeckCodingTests {
         }
     }
 
+    /// Large decks are encoded in chunks on all cores; joined, and as saved, they are still
+    /// exactly what `JSONEncoder` writes.
+    @Test func largeDeckEncodedInChunksIsByteForByteJSONEncoder() throws {
+        var tricky = TrickyText(seed: 37)
+        let deck = Deck(title: "Big", source: DeckSource(path: "a.md", sha256: "00"), cards: tricky.cards(10_000))
+        let theirs = try Self.foundationEncode(deck)
+        #expect(Array(DeckStore.encode(deck)) == theirs)
+        let dir = TemporaryDirectory()
+        let store = DeckStore(home: DataHome(root: dir.url))
+        let name = try DeckName("big")
+        try store.save(deck, as: name)
+        #expect(Array(try Data(contentsOf: store.url(for: name))) == theirs)
+        #expect(try store.load(name) == deck)
+    }
+
+    /// A large deck is read in two halves split at an object boundary near the middle; when
+    /// that boundary is not in the cards array (here: a long list of source files comes first),
+    /// the deck is read in one pass, with the same result.
+    @Test func largeDeckReadInHalvesOrInOnePassAsFoundationReadsIt() throws {
+        var tricky = TrickyText(seed: 43)
+        let files = (0..<30_000).map { DeckSource(path: "f\($0).md", sha256: "\($0)") }
+        let deck = Deck(
+            title: "Big", source: DeckSource(path: "all", sha256: "00", files: files), cards: tricky.cards(10_000))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let source = String(decoding: try encoder.encode(deck.source), as: UTF8.self)
+        let cards = String(decoding: try encoder.encode(deck.cards), as: UTF8.self)
+        var plain = deck
+        plain.source = nil
+        for (text, expected) in [
+            (String(decoding: DeckStore.encode(plain), as: UTF8.self), plain),
+            ("{\n\"source\" : \(source),\n\"cards\" : \(cards),\n\"format\" : 1,\n\"title\" : \"Big\"\n}\n", deck),
+        ] {
+            #expect(text.utf8.count > 2 << 20)
+            let fast = DeckStore.decodeFast(Array(text.utf8))
+            #expect(fast == expected)
+            #expect(fast == (try JSONDecoder().decode(Deck.self, from: Data(text.utf8))))
+        }
+    }
+
     @Test func everyOptionalFieldPresentAndAbsent() throws {
         let bare = Card(id: CardID("a"), kind: .faq, front: "", back: "")
         let full = Card(

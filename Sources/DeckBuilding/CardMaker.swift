@@ -130,7 +130,7 @@ private struct MergeTracker {
             let own = s.paragraphs.map(Similarity.words)
             paragraphWords += own
             paragraphWords += s.faqs.map { Similarity.words($0.answer.joined(separator: " ")) }
-            sectionWords.append(Similarity.set((own + s.listItems.map(Similarity.words)).flatMap { $0 }))
+            sectionWords.append(Similarity.union(own + s.listItems.map(Similarity.words)))
         }
         self.sectionWords = sectionWords
         similarity = Similarity(paragraphWords: paragraphWords)

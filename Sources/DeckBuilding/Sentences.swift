@@ -9,8 +9,8 @@ enum Sentences {
     /// The sentences of `text`, at most `limit` of them (the last one holding the rest).
     /// Works on UTF-8 bytes: every mark it looks for is ASCII or a fixed byte sequence.
     static func split(_ text: String, limit: Int = .max) -> [String] {
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { b in
+        var text = text
+        return text.withUTF8 { b in
             var sentences: [String] = []
             var start = 0
             var i = 0
@@ -89,7 +89,8 @@ enum Sentences {
     static func gist(of paragraph: String) -> String {
         let parts = split(paragraph, limit: 3)
         guard let first = parts.first else { return paragraph }
-        if first.count < 100, parts.count > 1, first.count + parts[1].count < 320 {
+        let firstCount = FastText.characterCount(first)
+        if firstCount < 100, parts.count > 1, firstCount + FastText.characterCount(parts[1]) < 320 {
             return first + " " + parts[1]
         }
         return first

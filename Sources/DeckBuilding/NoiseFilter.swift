@@ -100,15 +100,20 @@ struct NoiseFilter {
         return (kept, notes)
     }
 
-    private func isBoilerplateLead(_ text: String) -> Bool {
+    func isBoilerplateLead(_ text: String) -> Bool {
         guard text.utf8.count <= 160, let first = text.utf8.first else { return false }
         // Every prefix starts with one of these letters (either case) or `©` (C2 A9).
         if first < 0x80, !NoiseFilter.boilerplateInitials.contains(first | 0x20) { return false }
+        if FastText.isASCII(text) {
+            // One byte per character: lower-case the first 16 bytes and compare bytes.
+            let lower = text.utf8.prefix(16).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            return NoiseFilter.boilerplatePrefixes.contains { lower.starts(with: $0.utf8) }
+        }
         let lower = text.prefix(16).lowercased()
         return NoiseFilter.boilerplatePrefixes.contains { lower.hasPrefix($0) }
     }
 
-    private func isSocialLine(_ key: String) -> Bool {
+    func isSocialLine(_ key: String) -> Bool {
         if FastText.isASCII(key) {
             // One byte per character: the first word is the bytes before the first space.
             let end = key.utf8.firstIndex(of: 0x20) ?? key.endIndex
@@ -132,7 +137,7 @@ struct NoiseFilter {
     }
 
     /// A short line in lower case with no sentence punctuation: how SEO tools stamp a keyword.
-    private func isKeywordCandidate(_ text: String) -> Bool {
+    func isKeywordCandidate(_ text: String) -> Bool {
         guard text.utf8.count <= 120 else { return false }
         if FastText.isASCII(text) {
             // One byte per character: the same tests on bytes.

@@ -17,9 +17,10 @@ struct PlainTextReader {
     }
 
     /// The article's blocks before noise removal, and notes for code blocks left out.
-    func blocks(_ text: String) -> (blocks: [Block], notes: [BuildNote]) {
+    /// - Parameter asciiFastPath: false reads every line as text, for comparing the two paths.
+    func blocks(_ text: String, asciiFastPath: Bool = true) -> (blocks: [Block], notes: [BuildNote]) {
         var notes: [BuildNote] = []
-        let chunks = chunk(text, notes: &notes)
+        let chunks = chunk(text, asciiFastPath: asciiFastPath, notes: &notes)
         let separators = chunks.dropFirst(2).map(\.blanksBefore)
         let wide = separators.filter { $0 >= 2 }.count
         let breakAt = wide * 2 > separators.count ? Int.max : 2
@@ -40,7 +41,7 @@ struct PlainTextReader {
     }
 
     /// Groups lines into chunks separated by blank lines; fenced code is left out here.
-    private func chunk(_ text: String, notes: inout [BuildNote]) -> [Chunk] {
+    private func chunk(_ text: String, asciiFastPath: Bool, notes: inout [BuildNote]) -> [Chunk] {
         var state = ChunkState()
         var text = text
         text.withUTF8 { bytes in
@@ -56,7 +57,7 @@ struct PlainTextReader {
                 let next = z + 1
                 if z > a && bytes[z - 1] == 0x0D { z -= 1 }
                 let raw = UnsafeBufferPointer(rebasing: bytes[a..<z])
-                if ascii {
+                if ascii && asciiFastPath {
                     state.addASCII(raw)
                 } else {
                     state.add(String(decoding: raw, as: UTF8.self))

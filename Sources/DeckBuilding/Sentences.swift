@@ -6,9 +6,14 @@ enum Sentences {
         "eg", "ie", "no", "fig", "approx", "dept", "sra", "dra", "z.b", "bzw", "ca", "usw",
     ]
 
+    /// The length in bytes of the longest abbreviation.
+    static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+
     /// The sentences of `text`, at most `limit` of them (the last one holding the rest).
     /// Works on UTF-8 bytes: every mark it looks for is ASCII or a fixed byte sequence.
-    static func split(_ text: String, limit: Int = .max) -> [String] {
+    /// - Parameter asciiFastPath: false tests every word for an abbreviation through a
+    ///   string, for comparing the two paths.
+    static func split(_ text: String, limit: Int = .max, asciiFastPath: Bool = true) -> [String] {
         var text = text
         return text.withUTF8 { b in
             var sentences: [String] = []
@@ -32,7 +37,10 @@ enum Sentences {
                 if c == 0x2E || c == 0x21 || c == 0x3F {  // . ! ?
                     var end = i + 1
                     while end < b.count, let q = closingQuote(b, end) { end += q }
-                    if end >= b.count || (FastText.whitespaceLength(b, end) > 0 && endsSentence(b, dot: i, next: end)) {
+                    if end >= b.count
+                        || (FastText.whitespaceLength(b, end) > 0
+                            && endsSentence(b, dot: i, next: end, asciiFastPath: asciiFastPath))
+                    {
                         piece(start, end)
                         start = end
                         i = end
@@ -64,7 +72,9 @@ enum Sentences {
 
     /// Whether the mark at `dot` ends a sentence: not after an abbreviation or an initial, and
     /// followed by something that can start one.
-    private static func endsSentence(_ b: UnsafeBufferPointer<UInt8>, dot: Int, next: Int) -> Bool {
+    private static func endsSentence(_ b: UnsafeBufferPointer<UInt8>, dot: Int, next: Int, asciiFastPath: Bool)
+        -> Bool
+    {
         var j = next
         while j < b.count, FastText.whitespaceLength(b, j) > 0 { j += FastText.whitespaceLength(b, j) }
         guard j < b.count else { return true }
@@ -76,6 +86,16 @@ enum Sentences {
         guard b[dot] == 0x2E else { return true }
         var k = dot
         while k > 0, b[k - 1] != 0x20, !(0x09...0x0D).contains(b[k - 1]) { k -= 1 }
+        if asciiFastPath, dot - k > longestAbbreviation, !b[k..<dot].contains(where: { $0 >= 0x80 }) {
+            // An ASCII word longer than every abbreviation: only the initial test can apply, on
+            // its last dot-separated part, with one byte per character.
+            var end = dot
+            while end > k, b[end - 1] == 0x2E { end -= 1 }
+            var start = end
+            while start > k, b[start - 1] != 0x2E { start -= 1 }
+            let c = end - start == 1 ? b[start] | 0x20 : 0
+            return !(0x61...0x7A).contains(c)
+        }
         let word = String(decoding: UnsafeBufferPointer(rebasing: b[k..<dot]), as: UTF8.self).lowercased()
         if abbreviations.contains(word) { return false }
         // An initial ("J. Smith", "U.S. officials"): one letter before the period.

@@ -24,10 +24,11 @@ struct Similarity {
         // word once, so a word is frequent when its count reaches the limit.
         let total = paragraphWords.reduce(0) { $0 + $1.count }
         var capacity = 16
-        while capacity < 2 * total { capacity <<= 1 }
+        while capacity < total + total / 2 { capacity <<= 1 }
         var keys = [Word](repeating: 0, count: capacity)
-        var counts = [Int](repeating: 0, count: capacity)
+        var counts = [Int32](repeating: 0, count: capacity)
         let mask = capacity - 1
+        let limit32 = Int32(clamping: limit)
         var frequent: WordSet = []
         for words in paragraphWords {
             for w in words {
@@ -35,7 +36,7 @@ struct Similarity {
                 while counts[slot] != 0 && keys[slot] != w { slot = (slot + 1) & mask }
                 keys[slot] = w
                 counts[slot] += 1
-                if counts[slot] == limit { frequent.append(w) }
+                if counts[slot] == limit32 { frequent.append(w) }
             }
         }
         Similarity.sort(&frequent)

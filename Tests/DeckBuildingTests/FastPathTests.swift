@@ -12,7 +12,8 @@ struct FastPathTests {
         " ", "  ", "\t", "\n", "\n\n", "\n\n\n", "a", "Word", "word", "x", "Q:", "A:", "q.", "Answer:", "?", ".", ",",
         ";", ":", "!", "\"", ")", "*", "_", "- ", "* ", "+ ", "1. ", "12) ", "```", "~~~", "    ", "Share this:",
         "Posted in ", "tags:", "Leave a Comment", "facebook", "twitter x", "cookie", "We use cookies", "U.S.", "e.g.",
-        "Mr.", "What is it?", "title words", "Z", "0", "\r\n", "\r",
+        "Mr.", "What is it?", "title words", "J. Smith", "approx.", "Approximately.", "x.Y.", "...", "A.B.C.", "Z", "0",
+        "\r\n", "\r",
     ]
     static let otherPieces = [
         "é", "e\u{301}", " \u{301}", "?\u{301}", ".\u{301}", "`\u{301}", "¿", "？", "。", "…", "\u{A0}", "\u{3000}",
@@ -62,6 +63,7 @@ struct FastPathTests {
                 }
                 #expect(PlainTextReader.bulletBody(t) == Reference.bulletBody(t), "\(t.debugDescription)")
                 #expect(FastText.characterCount(t) == t.count, "\(t.debugDescription)")
+                #expect(Sentences.split(t) == Sentences.split(t, asciiFastPath: false), "\(t.debugDescription)")
             }
         }
     }

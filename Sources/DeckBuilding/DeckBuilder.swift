@@ -183,6 +183,10 @@ extension DeckBuilder {
             var i = 0
             let n = b.count
             while i < n {
+                if i + 8 <= n, FastText.isPrintableASCII(b, at: i) {
+                    i += 8
+                    continue
+                }
                 let c = b[i]
                 if c < 0x20 {
                     if c == 0x0D {

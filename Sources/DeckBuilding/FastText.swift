@@ -63,13 +63,47 @@ enum FastText {
     /// The number of characters in the text: its byte count when it is ASCII (no CR LF pair,
     /// which would be one character, as no CR is left after sanitizing).
     static func characterCount(_ text: String) -> Int {
-        text.utf8.contains { $0 >= 0x80 || $0 == 0x0D } ? text.count : text.utf8.count
+        var copy = text
+        let plain = copy.withUTF8 { bytes in
+            for c in bytes where c >= 0x80 || c == 0x0D { return false }
+            return true
+        }
+        return plain ? text.utf8.count : text.count
     }
 
     /// How many times `needle` occurs in the text's UTF-8 (overlaps counted).
     static func occurrences(of needle: StaticString, in text: String) -> Int {
         var text = text
         return text.withUTF8 { haystack in needle.withUTF8Buffer { occurrences(of: $0, in: haystack) } }
+    }
+
+    /// The eight bytes at `i` as one word, for testing eight bytes at a time (`i + 8 <= count`).
+    @inline(__always)
+    static func word(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+        UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
+    }
+
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether one of the word's bytes is below `n` (at most 128).
+    @inline(__always)
+    static func hasByte(in w: UInt64, below n: UInt8) -> Bool {
+        (w &- ones &* UInt64(n)) & ~w & highBits != 0
+    }
+
+    /// Whether one of the word's bytes is `c`.
+    @inline(__always)
+    static func hasByte(in w: UInt64, equalTo c: UInt8) -> Bool {
+        hasByte(in: w ^ (ones &* UInt64(c)), below: 1)
+    }
+
+    /// Whether all eight bytes at `i` are printable ASCII (0x20–0x7E), so none is a control,
+    /// white space other than a space, or part of a multi-byte character.
+    @inline(__always)
+    static func isPrintableASCII(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let w = word(b, i)
+        return w & highBits == 0 && !hasByte(in: w, below: 0x20) && !hasByte(in: w, equalTo: 0x7F)
     }
 
     /// Whether the text is empty or all white space.

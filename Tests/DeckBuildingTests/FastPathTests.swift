@@ -90,6 +90,31 @@ struct FastPathTests {
         }
     }
 
+    @Test func byteChecksMatchByteByByteChecks() {
+        var rng = SeededGenerator(seed: 8)
+        let alphabet: [UInt8] =
+            Array("ab \n.?".utf8) + [0x00, 0x1B, 0x7F, 0x0D, 0xC2, 0x9B, 0xA0, 0xE2, 0x80, 0xFF, 0xF0]
+        for _ in 0..<20000 {
+            let count = Int.random(in: 0...40, using: &rng)
+            let bytes = (0..<count).map { _ in
+                Bool.random(using: &rng)
+                    ? UInt8.random(in: 0x20...0x7E, using: &rng) : alphabet.randomElement(using: &rng) ?? 0
+            }
+            #expect(ArticleDecoder.firstNUL(bytes) == bytes.firstIndex(of: 0))
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            if let bad = ArticleDecoder.firstInvalidUTF8(bytes, from: start) {
+                #expect(String(validating: bytes[start..<bad], as: UTF8.self) != nil)
+                #expect(String(validating: bytes[start...], as: UTF8.self) == nil)
+            } else {
+                #expect(String(validating: bytes[start...], as: UTF8.self) != nil)
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let found = DeckBuilder.controls(in: text)
+            #expect(found.terminal == text.unicodeScalars.contains(where: DeckBuilder.isTerminalControl))
+            #expect(found.any == text.unicodeScalars.contains(where: TerminalSanitizer.isControl))
+        }
+    }
+
     @Test func plainTextBlocksAreTheSameWithoutTheASCIIPath() {
         let reader = PlainTextReader()
         for text in Self.texts(seed: 4, count: 1500, ascii: true, maxPieces: 60)

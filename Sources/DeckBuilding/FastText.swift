@@ -71,10 +71,26 @@ enum FastText {
         return plain ? text.utf8.count : text.count
     }
 
-    /// How many times `needle` occurs in the text's UTF-8 (overlaps counted).
-    static func occurrences(of needle: StaticString, in text: String) -> Int {
+    /// Whether `needle` occurs in the text's UTF-8: a search for its last byte, eight bytes
+    /// at a time, then a comparison of the bytes before it.
+    static func contains(_ needle: StaticString, in text: String) -> Bool {
         var text = text
-        return text.withUTF8 { haystack in needle.withUTF8Buffer { occurrences(of: $0, in: haystack) } }
+        return text.withUTF8 { b in
+            needle.withUTF8Buffer { needle in
+                guard let last = needle.last else { return true }
+                let back = needle.count - 1
+                var i = back
+                while i < b.count {
+                    if i + 8 <= b.count, !hasByte(in: word(b, i), equalTo: last) {
+                        i += 8
+                        continue
+                    }
+                    if b[i] == last, needle.indices.allSatisfy({ b[i - back + $0] == needle[$0] }) { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// The eight bytes at `i` as one word, for testing eight bytes at a time (`i + 8 <= count`).

@@ -25,6 +25,11 @@ struct NoiseFilter {
         "like this:", "related posts:", "categories:",
     ]
 
+    /// The ASCII prefixes as bytes.
+    static let boilerplatePrefixBytes = boilerplatePrefixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map {
+        Array($0.utf8)
+    }
+
     /// Markers after which a page holds comments and links to other posts, not the article.
     static let endMarkers: Set<String> = [
         "leave a comment", "leave a reply", "leave a comment cancel reply", "related posts", "related articles",
@@ -38,8 +43,10 @@ struct NoiseFilter {
         "instagram", "youtube", "tumblr", "pocket", "share", "tweet", "mastodon", "threads", "bluesky",
     ]
 
+    static let longestSocialName = socialNames.map(\.utf8.count).max() ?? 0
+
     /// The first letters of `boilerplatePrefixes`, lower-case.
-    static let boilerplateInitials: Set<UInt8> = Set("spftclr".utf8)
+    static let boilerplateInitials = ByteSet("spftclr")
 
     let title: String?
 
@@ -105,9 +112,17 @@ struct NoiseFilter {
         // Every prefix starts with one of these letters (either case) or `©` (C2 A9).
         if first < 0x80, !NoiseFilter.boilerplateInitials.contains(first | 0x20) { return false }
         if FastText.isASCII(text) {
-            // One byte per character: lower-case the first 16 bytes and compare bytes.
-            let lower = text.utf8.prefix(16).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-            return NoiseFilter.boilerplatePrefixes.contains { lower.starts(with: $0.utf8) }
+            // One byte per character: compare the prefixes' bytes with the text's, lower-cased.
+            var copy = text
+            return copy.withUTF8 { b in
+                NoiseFilter.boilerplatePrefixBytes.contains { prefix in
+                    prefix.count <= b.count
+                        && prefix.indices.allSatisfy {
+                            let c = b[$0]
+                            return ((0x41...0x5A).contains(c) ? c | 0x20 : c) == prefix[$0]
+                        }
+                }
+            }
         }
         let lower = text.prefix(16).lowercased()
         return NoiseFilter.boilerplatePrefixes.contains { lower.hasPrefix($0) }
@@ -115,9 +130,12 @@ struct NoiseFilter {
 
     func isSocialLine(_ key: String) -> Bool {
         if FastText.isASCII(key) {
-            // One byte per character: the first word is the bytes before the first space.
+            // One byte per character: the first word is the bytes before the first space, and
+            // no social name is longer than `longestSocialName`.
             let end = key.utf8.firstIndex(of: 0x20) ?? key.endIndex
-            guard NoiseFilter.socialNames.contains(String(key[..<end])) else { return false }
+            guard key.utf8.distance(from: key.startIndex, to: end) <= NoiseFilter.longestSocialName,
+                NoiseFilter.socialNames.contains(String(key[..<end]))
+            else { return false }
         }
         guard let firstWord = key.split(separator: " ", maxSplits: 1).first,
             NoiseFilter.socialNames.contains(String(firstWord))
@@ -128,7 +146,7 @@ struct NoiseFilter {
     }
 
     private func isCookieNotice(_ text: String) -> Bool {
-        guard text.utf8.count <= 600, FastText.occurrences(of: "ookie", in: text) > 0 else {
+        guard text.utf8.count <= 600, FastText.contains("ookie", in: text) else {
             return false
         }
         let lower = text.lowercased()
@@ -169,7 +187,7 @@ struct NoiseFilter {
     }
 
     /// The ASCII marks that end a sentence, so no keyword line.
-    static let keywordEnds: Set<UInt8> = Set(".!?;:".utf8)
+    static let keywordEnds = ByteSet(".!?;:")
 
     /// The title and all block text, folded, with spaces at both ends so phrases match on word
     /// boundaries. The keyword line itself is in it once, so a repeat counts twice.

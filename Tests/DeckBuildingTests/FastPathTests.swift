@@ -38,6 +38,8 @@ struct FastPathTests {
     @Test func collapseMatchesTheCopyingLoop() {
         for text in Self.samples {
             #expect(FastText.collapse(text) == Reference.collapse(text), "\(text.debugDescription)")
+            let cookie = FastText.occurrences(of: Array("ookie".utf8), in: Array(text.utf8)) > 0
+            #expect(FastText.contains("ookie", in: text) == cookie, "\(text.debugDescription)")
         }
     }
 

@@ -11,9 +11,14 @@ enum Sentences {
 
     /// The sentences of `text`, at most `limit` of them (the last one holding the rest).
     /// Works on UTF-8 bytes: every mark it looks for is ASCII or a fixed byte sequence.
-    /// - Parameter asciiFastPath: false tests every word for an abbreviation through a
-    ///   string, for comparing the two paths.
-    static func split(_ text: String, limit: Int = .max, asciiFastPath: Bool = true) -> [String] {
+    /// - Parameters:
+    ///   - keepRest: false leaves out the last piece when `limit` pieces are reached (the rest
+    ///     of the text), for callers that only look at the ones before it.
+    ///   - asciiFastPath: false tests every word for an abbreviation through a string, for
+    ///     comparing the two paths.
+    static func split(_ text: String, limit: Int = .max, keepRest: Bool = true, asciiFastPath: Bool = true)
+        -> [String]
+    {
         var text = text
         return text.withUTF8 { b in
             var sentences: [String] = []
@@ -49,7 +54,7 @@ enum Sentences {
                 }
                 i += 1
             }
-            if start < b.count { piece(start, b.count) }
+            if start < b.count, keepRest || sentences.count < limit - 1 { piece(start, b.count) }
             return sentences
         }
     }
@@ -107,7 +112,8 @@ enum Sentences {
 
     /// The first sentence, and the second too when the first is short: a card's back.
     static func gist(of paragraph: String) -> String {
-        let parts = split(paragraph, limit: 3)
+        // Only the first two pieces are read, so the rest of the paragraph is not copied.
+        let parts = split(paragraph, limit: 3, keepRest: false)
         guard let first = parts.first else { return paragraph }
         let firstCount = FastText.characterCount(first)
         if firstCount < 100, parts.count > 1, firstCount + FastText.characterCount(parts[1]) < 320 {

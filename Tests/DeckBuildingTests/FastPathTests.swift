@@ -66,6 +66,8 @@ struct FastPathTests {
                 #expect(PlainTextReader.bulletBody(t) == Reference.bulletBody(t), "\(t.debugDescription)")
                 #expect(FastText.characterCount(t) == t.count, "\(t.debugDescription)")
                 #expect(Sentences.split(t) == Sentences.split(t, asciiFastPath: false), "\(t.debugDescription)")
+                let three = Sentences.split(t, limit: 3)
+                #expect(Sentences.split(t, limit: 3, keepRest: false) == Array(three.prefix(2)))
             }
         }
     }

@@ -17,23 +17,28 @@ struct Similarity {
 
     private let common: WordSet
 
-    /// Learns the article's common words from the word sets of all of its paragraphs.
-    init(paragraphWords: [WordSet]) {
+    /// Learns the article's common words from the words of all of its paragraphs (a word may
+    /// repeat within a paragraph; it counts once there).
+    init(paragraphWords: [[Word]]) {
         let limit = max(3, Int((0.3 * Double(paragraphWords.count)).rounded(.up)))
-        // How many paragraphs hold each word, in an open-addressing table: each set holds a
-        // word once, so a word is frequent when its count reaches the limit.
+        // How many paragraphs hold each word, in an open-addressing table; `seenIn` stamps the
+        // paragraph that last counted a word, so a repeat within a paragraph is not counted.
         let total = paragraphWords.reduce(0) { $0 + $1.count }
         var capacity = 16
         while capacity < total + total / 2 { capacity <<= 1 }
         var keys = [Word](repeating: 0, count: capacity)
         var counts = [Int32](repeating: 0, count: capacity)
+        var seenIn = [Int32](repeating: -1, count: capacity)
         let mask = capacity - 1
         let limit32 = Int32(clamping: limit)
         var frequent: WordSet = []
-        for words in paragraphWords {
+        for (paragraph, words) in paragraphWords.enumerated() {
+            let stamp = Int32(truncatingIfNeeded: paragraph)
             for w in words {
                 var slot = Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
                 while counts[slot] != 0 && keys[slot] != w { slot = (slot + 1) & mask }
+                guard seenIn[slot] != stamp else { continue }
+                seenIn[slot] = stamp
                 keys[slot] = w
                 counts[slot] += 1
                 if counts[slot] == limit32 { frequent.append(w) }
@@ -91,13 +96,6 @@ struct Similarity {
         return out
     }
 
-    /// The union of any number of sets.
-    static func union(_ sets: [WordSet]) -> WordSet {
-        guard var out = sets.first else { return [] }
-        for other in sets.dropFirst() { out = union(out, other) }
-        return out
-    }
-
     /// Words that say nothing about a section's subject (English, Spanish, German, French).
     static let functionWords: WordSet = set(
         [
@@ -134,9 +132,10 @@ struct Similarity {
     }
 
     /// The words of three or more letters in a text, lower-cased; punctuation splits words.
-    static func words(_ text: String) -> WordSet {
-        set(FastText.wordHashes(in: text, minimumLength: 3))
-    }
+    static func words(_ text: String) -> WordSet { set(hashes(text)) }
+
+    /// The hashes of the words of three or more letters in a text, in order, repeats kept.
+    static func hashes(_ text: String) -> [Word] { FastText.wordHashes(in: text, minimumLength: 3) }
 
     /// Sorts words in place: an unstable quicksort, which for plain integers gives the same
     /// order as the standard library's stable sort at a fraction of its cost.

@@ -142,11 +142,11 @@ struct FastPathTests {
                 #expect(words == expected)
             }
         }
-        let paragraphs = Self.texts(seed: 7, count: 40, ascii: true, maxPieces: 60).map(Similarity.words)
+        let raw = Self.texts(seed: 7, count: 40, ascii: true, maxPieces: 60).map(Similarity.hashes)
+        let paragraphs = raw.map(Similarity.set)
         for (a, b) in zip(paragraphs, paragraphs.dropFirst()) {
             #expect(Similarity.union(a, b) == Similarity.set(a + b))
         }
-        #expect(Similarity.union(paragraphs) == Similarity.set(paragraphs.flatMap { $0 }))
         // The common words: those in at least 30% of the paragraphs (3 at least), by sorting.
         let similarity = Similarity(paragraphWords: paragraphs)
         let limit = max(3, Int((0.3 * Double(paragraphs.count)).rounded(.up)))
@@ -162,6 +162,8 @@ struct FastPathTests {
         let everything = Similarity.set(all)
         let common = Similarity.set(frequent + Similarity.functionWords)
         #expect(similarity.signature(everything) == everything.filter { !common.contains($0) })
+        // Words repeated within a paragraph count once, as in its set.
+        #expect(Similarity(paragraphWords: raw).signature(everything) == similarity.signature(everything))
     }
 }
 

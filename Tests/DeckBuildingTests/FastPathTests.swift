@@ -18,7 +18,7 @@ struct FastPathTests {
     static let otherPieces = [
         "é", "e\u{301}", " \u{301}", "?\u{301}", ".\u{301}", "`\u{301}", "¿", "？", "。", "…", "\u{A0}", "\u{3000}",
         "\u{2028}", "\u{85}", "\u{1B}[31m", "\u{9B}", "\u{7F}", "\u{01}", "Ω", "日本語", "🙂", "” ", "»", "\u{600}.",
-        "İ", "Réponse:", "©️ ", "• ", "– ",
+        "İ", "Réponse:", "©️ ", "• ", "– ", "“", "”", "‘", "’", "—", "«", "¡",
     ]
 
     /// Seeded random texts: `count` of them, ASCII only or mixed.
@@ -81,6 +81,12 @@ struct FastPathTests {
                 let key = TextNormalizer.matchKey(t)
                 #expect(filter.isSocialLine(key) == Reference.isSocialLine(key), "\(key.debugDescription)")
             }
+        }
+    }
+
+    @Test func asciiMatchKeyMatchesTheScalarLoop() {
+        for text in Self.samples + TrickyTextSamples.all {
+            #expect(TextNormalizer.asciiMatchKey(text) == Reference.asciiMatchKey(text), "\(text.debugDescription)")
         }
     }
 
@@ -167,8 +173,44 @@ struct FastPathTests {
     }
 }
 
+/// TrickyText's seeded strings: quotes, dashes, combining marks, emoji, controls.
+private enum TrickyTextSamples {
+    static let all: [String] = {
+        var tricky = TrickyText(seed: 9)
+        return (0..<3000).map { _ in tricky.text(maxPieces: 12) }
+    }()
+}
+
 /// The implementations the fast paths replaced, kept as the reference they must match.
 private enum Reference {
+    /// `TextNormalizer.asciiMatchKey` as it read scalars.
+    static func asciiMatchKey(_ text: String) -> String? {
+        let separators: Set<UInt32> = [
+            0xA0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0xAB, 0xBB, 0xBF, 0xA1,
+        ]
+        var out: [UInt8] = []
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            guard scalar.isASCII else {
+                guard separators.contains(scalar.value) else { return nil }
+                pendingSpace = true
+                continue
+            }
+            let byte = UInt8(scalar.value)
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A, 0x41...0x5A:
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            case 0x09...0x0D, 0x20...0x7E:
+                pendingSpace = true
+            default:
+                break
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func collapse(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in

@@ -15,6 +15,7 @@ struct ArticleInputs {
         var errors: [ArticleError] = []
         let limit = ArticleDecoder.defaultSizeLimit
         var scratch = [UInt8](repeating: 0, count: 64 * 1024)
+        let root = home.root.standardizedFileURL.path
         for argument in arguments {
             if argument == "-" {
                 let data = FileHandle.standardInput.readData(ofLength: limit + 1)
@@ -31,10 +32,10 @@ struct ArticleInputs {
                 let files = articleFiles(in: argument, notes: &inputs.notes)
                 if files.isEmpty { errors.append(.noArticles(directory: argument)) }
                 for file in files {
-                    read(file, format: format, home: home, into: &inputs, errors: &errors, scratch: &scratch)
+                    read(file, format: format, root: root, into: &inputs, errors: &errors, scratch: &scratch)
                 }
             } else {
-                read(argument, format: format, home: home, into: &inputs, errors: &errors, scratch: &scratch)
+                read(argument, format: format, root: root, into: &inputs, errors: &errors, scratch: &scratch)
             }
         }
         if !errors.isEmpty {
@@ -44,7 +45,7 @@ struct ArticleInputs {
     }
 
     private static func read(
-        _ path: String, format: ArticleFormat?, home: DataHome, into inputs: inout ArticleInputs,
+        _ path: String, format: ArticleFormat?, root: String, into inputs: inout ArticleInputs,
         errors: inout [ArticleError], scratch: inout [UInt8]
     ) {
         let limit = ArticleDecoder.defaultSizeLimit
@@ -77,7 +78,7 @@ struct ArticleInputs {
             errors.append(.tooLarge(path: path, limit: limit))
             return
         }
-        let recorded = display(URL(fileURLWithPath: path, isDirectory: false), home: home)
+        let recorded = display(URL(fileURLWithPath: path, isDirectory: false), root: root)
         inputs.sources.append(ArticleSource(name: path, recordedPath: recorded, bytes: bytes, format: format))
     }
 
@@ -104,8 +105,12 @@ struct ArticleInputs {
 
     /// A path as recorded and shown: relative to the data home when inside it, else absolute.
     static func display(_ url: URL, home: DataHome) -> String {
+        display(url, root: home.root.standardizedFileURL.path)
+    }
+
+    /// `display` with the data home's standardized path worked out once, for many files.
+    static func display(_ url: URL, root: String) -> String {
         let path = url.standardizedFileURL.path
-        let root = home.root.standardizedFileURL.path
         if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
         return path
     }

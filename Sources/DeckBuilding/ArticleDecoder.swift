@@ -13,19 +13,41 @@ public enum ArticleDecoder {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw .utf16(path: path) }
-        if let nul = bytes.firstIndex(of: 0) { throw .binary(path: path, offset: nul) }
+        if let nul = firstNUL(bytes) { throw .binary(path: path, offset: nul) }
         if let bad = firstInvalidUTF8(bytes, from: start) { throw .invalidUTF8(path: path, offset: bad) }
         let body = bytes[start...]
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw .empty(path: path) }
         return String(decoding: body, as: UTF8.self)
     }
 
+    /// The offset of the first NUL byte, or nil; eight bytes at a time.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i + 8 <= b.count, !FastText.hasByte(in: FastText.word(b, i), equalTo: 0) { i += 8 }
+            while i < b.count {
+                if b[i] == 0 { return i }
+                i += 1
+            }
+            return nil
+        }
+    }
+
     /// The byte offset of the first byte that is not part of a well-formed UTF-8 sequence
     /// (overlong forms, surrogates and values past U+10FFFF included), or nil.
     static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0, from: start) }
+    }
+
+    private static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var i = start
         let n = bytes.count
         while i < n {
+            // Eight ASCII bytes at a time.
+            if i + 8 <= n, FastText.word(bytes, i) & FastText.highBits == 0 {
+                i += 8
+                continue
+            }
             let b = bytes[i]
             if b < 0x80 {
                 i += 1

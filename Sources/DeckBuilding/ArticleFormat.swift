@@ -13,7 +13,9 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
     /// anything else is plain text. A `.txt` file is plain text unless it holds a saved web page.
     public static func detect(fileName: String, text: String) -> ArticleFormat {
         let name = fileName.split(separator: "/").last ?? ""
-        let ext = name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
+        // An ASCII name has a dot when one of its bytes is one (Foundation's `contains` costs more).
+        let hasDot = FastText.isASCII(name) ? name.utf8.contains(0x2E) : name.contains(".")
+        let ext = hasDot ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
         switch extensions[ext] {
         case .markdown: return .markdown
         case .html: return .html
@@ -34,6 +36,12 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
     }
 
     private static func looksLikeHTML(_ text: String) -> Bool {
+        // Past ASCII white space, an ASCII character other than `<` starts no tag.
+        if let first = text.utf8.prefix(64).first(where: { $0 != 0x20 && !(0x09...0x0D).contains($0) }),
+            first < 0x80, first != 0x3C
+        {
+            return false
+        }
         let head = String(decoding: text.utf8.prefix(64), as: UTF8.self).drop { $0.isWhitespace }.lowercased()
         return ["<!doctype html", "<html", "<head", "<body", "<article", "<h1", "<p>", "<div"].contains {
             head.hasPrefix($0)

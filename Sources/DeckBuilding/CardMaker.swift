@@ -124,13 +124,14 @@ private struct MergeTracker {
 
     init(article: Article) {
         self.article = article
-        var paragraphWords: [Similarity.WordSet] = []
+        // Each paragraph's words are hashed once, and sorted once, within its section's set.
+        var paragraphWords: [[Similarity.Word]] = []
         var sectionWords: [Similarity.WordSet] = []
         for s in article.sections {
-            let own = s.paragraphs.map(Similarity.words)
+            let own = s.paragraphs.map(Similarity.hashes)
             paragraphWords += own
-            paragraphWords += s.faqs.map { Similarity.words($0.answer.joined(separator: " ")) }
-            sectionWords.append(Similarity.set((own + s.listItems.map(Similarity.words)).flatMap { $0 }))
+            paragraphWords += s.faqs.map { Similarity.hashes($0.answer.joined(separator: " ")) }
+            sectionWords.append(Similarity.set((own + s.listItems.map(Similarity.hashes)).flatMap { $0 }))
         }
         self.sectionWords = sectionWords
         similarity = Similarity(paragraphWords: paragraphWords)

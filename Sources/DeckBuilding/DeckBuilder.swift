@@ -37,9 +37,10 @@ public struct DeckBuilder: Sendable {
     public func read(_ source: ArticleSource) throws(ArticleError) -> Article {
         let decoded = try ArticleDecoder.decode(source.bytes, path: source.name, sizeLimit: sizeLimit)
         // Control sequences go first, so no rule ever sees them and no card can carry them.
-        let text = TerminalSanitizer.inert(decoded)
+        let controls = DeckBuilder.controls(in: decoded)
+        let text = controls.any ? TerminalSanitizer.inert(decoded) : decoded
         var controlNotes: [BuildNote] = []
-        if decoded.unicodeScalars.contains(where: DeckBuilder.isTerminalControl) {
+        if controls.terminal {
             controlNotes.append(BuildNote(.warning, file: source.name, "terminal control sequences removed"))
         }
         let format = source.format ?? ArticleFormat.detect(fileName: source.name, text: text)
@@ -147,10 +148,12 @@ public struct ArticleBuildErrors: Error, Equatable, CustomStringConvertible {
 extension CardMaker {
     /// Every stored field inert for a terminal (entities in HTML can spell control characters).
     static func inert(_ card: Card) -> Card {
-        let fields = [card.front, card.back, card.context ?? ""] + card.section + card.aliases
-        guard fields.contains(where: { $0.unicodeScalars.contains(where: DeckBuilder.isTerminalControl) }) else {
-            return card
-        }
+        let dirty =
+            DeckBuilder.controls(in: card.front).terminal || DeckBuilder.controls(in: card.back).terminal
+            || DeckBuilder.controls(in: card.context ?? "").terminal
+            || card.section.contains { DeckBuilder.controls(in: $0).terminal }
+            || card.aliases.contains { DeckBuilder.controls(in: $0).terminal }
+        guard dirty else { return card }
         var c = card
         c.front = TerminalSanitizer.inertLine(c.front)
         c.back = TerminalSanitizer.inert(c.back)
@@ -168,5 +171,38 @@ extension DeckBuilder {
     static func isTerminalControl(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (v < 0x20 && v != 0x0A && v != 0x09 && v != 0x0D) || v == 0x7F || (0x80...0x9F).contains(v)
+    }
+
+    /// Which controls the text holds, by one scan of its UTF-8: `terminal` for those
+    /// `isTerminalControl` names, `any` for every one `TerminalSanitizer.inert` changes (a
+    /// carriage return too). Text with none is passed on as it is, without a sanitizing pass.
+    static func controls(in text: String) -> (terminal: Bool, any: Bool) {
+        var text = text
+        return text.withUTF8 { b in
+            var sawReturn = false
+            var i = 0
+            let n = b.count
+            while i < n {
+                if i + 8 <= n, FastText.isPrintableASCII(b, at: i) {
+                    i += 8
+                    continue
+                }
+                let c = b[i]
+                if c < 0x20 {
+                    if c == 0x0D {
+                        sawReturn = true
+                    } else if c != 0x0A && c != 0x09 {
+                        return (true, true)
+                    }
+                } else if c == 0x7F {
+                    return (true, true)
+                } else if c == 0xC2, i + 1 < n, b[i + 1] >= 0x80, b[i + 1] <= 0x9F {
+                    // U+0080–U+009F, the C1 controls.
+                    return (true, true)
+                }
+                i += 1
+            }
+            return (false, sawReturn)
+        }
     }
 }

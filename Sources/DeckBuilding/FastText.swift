@@ -8,7 +8,9 @@ enum FastText {
     /// trimmed: the same result as `TextNormalizer.collapseWhitespace`, much faster.
     static func collapse(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String in
+        return text.withUTF8 { bytes -> String? in
+            // Most lines need no change: keep the string rather than copy it.
+            if !needsCollapse(bytes) { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pending = false
@@ -28,7 +30,96 @@ enum FastText {
                 i += 1
             }
             return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    /// Whether `collapse` changes the text: white space at either end, white space other than
+    /// a single space, or two white-space characters in a row.
+    private static func needsCollapse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            if c == 0x20 {
+                if i == 0 || i + 1 == n || whitespaceLength(bytes, i + 1) > 0 { return true }
+            } else if c < 0x20 || c >= 0xC2 {
+                if whitespaceLength(bytes, i) > 0 { return true }
+            }
+            i += 1
         }
+        return false
+    }
+
+    /// Whether every byte of the text is ASCII. For such text a `Character` is one byte (no CR
+    /// is left after sanitizing, so no CR LF pair), which lets byte checks stand in for
+    /// `Character` ones.
+    static func isASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            for c in bytes where c >= 0x80 { return false }
+            return true
+        } ?? text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// The number of characters in the text: its byte count when it is ASCII (no CR LF pair,
+    /// which would be one character, as no CR is left after sanitizing).
+    static func characterCount(_ text: String) -> Int {
+        var copy = text
+        let plain = copy.withUTF8 { bytes in
+            for c in bytes where c >= 0x80 || c == 0x0D { return false }
+            return true
+        }
+        return plain ? text.utf8.count : text.count
+    }
+
+    /// Whether `needle` occurs in the text's UTF-8: a search for its last byte, eight bytes
+    /// at a time, then a comparison of the bytes before it.
+    static func contains(_ needle: StaticString, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            needle.withUTF8Buffer { needle in
+                guard let last = needle.last else { return true }
+                let back = needle.count - 1
+                var i = back
+                while i < b.count {
+                    if i + 8 <= b.count, !hasByte(in: word(b, i), equalTo: last) {
+                        i += 8
+                        continue
+                    }
+                    if b[i] == last, needle.indices.allSatisfy({ b[i - back + $0] == needle[$0] }) { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// The eight bytes at `i` as one word, for testing eight bytes at a time (`i + 8 <= count`).
+    @inline(__always)
+    static func word(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+        UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped + i).loadUnaligned(as: UInt64.self)
+    }
+
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether one of the word's bytes is below `n` (at most 128).
+    @inline(__always)
+    static func hasByte(in w: UInt64, below n: UInt8) -> Bool {
+        (w &- ones &* UInt64(n)) & ~w & highBits != 0
+    }
+
+    /// Whether one of the word's bytes is `c`.
+    @inline(__always)
+    static func hasByte(in w: UInt64, equalTo c: UInt8) -> Bool {
+        hasByte(in: w ^ (ones &* UInt64(c)), below: 1)
+    }
+
+    /// Whether all eight bytes at `i` are printable ASCII (0x20–0x7E), so none is a control,
+    /// white space other than a space, or part of a multi-byte character.
+    @inline(__always)
+    static func isPrintableASCII(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let w = word(b, i)
+        return w & highBits == 0 && !hasByte(in: w, below: 0x20) && !hasByte(in: w, equalTo: 0x7F)
     }
 
     /// Whether the text is empty or all white space.
@@ -73,52 +164,90 @@ enum FastText {
     /// Calls `body` with each word of the text: a run of letters and digits, lower-cased
     /// (non-ASCII letters lower-cased through their Unicode mapping).
     static func forEachWord(in text: String, _ body: (ArraySlice<UInt8>) -> Void) {
-        let bytes = Array(text.utf8)
         var word: [UInt8] = []
         word.reserveCapacity(32)
-        var i = 0
-        let n = bytes.count
-        while i <= n {
-            let c: UInt8 = i < n ? bytes[i] : 0x20
-            var length = 1
+        scanWords(in: text) {
+            word.append($0)
+        } wordEnd: {
+            body(word[...])
+            word.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The FNV-1a hash (`Similarity.hash`) of each word `forEachWord` finds that is at least
+    /// `minimumLength` bytes long, computed as the bytes go by instead of from a copy.
+    static func wordHashes(in text: String, minimumLength: Int) -> [UInt64] {
+        let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(text.utf8.count / 6)
+        var h = offset
+        var length = 0
+        scanWords(in: text) {
+            h = (h ^ UInt64($0)) &* 0x0000_0100_0000_01B3
+            length += 1
+        } wordEnd: {
+            if length >= minimumLength { hashes.append(h) }
+            h = offset
+            length = 0
+        }
+        return hashes
+    }
+
+    /// The words of the text as `forEachWord` defines them: `byte` gets each lower-cased byte
+    /// of a word, `wordEnd` is called after the last byte of each.
+    @inline(__always)
+    private static func scanWords(in text: String, byte: (UInt8) -> Void, wordEnd: () -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
             var inWord = false
-            if c < 0x80 {
-                if (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) {
-                    word.append(c)
-                    inWord = true
-                } else if (0x41...0x5A).contains(c) {
-                    word.append(c + 32)
-                    inWord = true
-                }
-            } else {
-                length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
-                if length > 1, i + length <= n {
-                    var value = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                    if let scalar = Unicode.Scalar(value),
-                        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                    {
-                        inWord = true
-                        if scalar.properties.changesWhenLowercased {
-                            word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                        } else {
-                            word.append(contentsOf: bytes[i..<(i + length)])
-                        }
+            let n = bytes.count
+            while i <= n {
+                let c: UInt8 = i < n ? bytes[i] : 0x20
+                var length = 1
+                var letter = false
+                if c < 0x80 {
+                    if (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) {
+                        byte(c)
+                        letter = true
+                    } else if (0x41...0x5A).contains(c) {
+                        byte(c + 32)
+                        letter = true
                     }
                 } else {
-                    length = 1
+                    length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+                    if length > 1, i + length <= n {
+                        var value = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                        if let scalar = Unicode.Scalar(value),
+                            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                        {
+                            letter = true
+                            if scalar.properties.changesWhenLowercased {
+                                for b in scalar.properties.lowercaseMapping.utf8 { byte(b) }
+                            } else {
+                                for k in i..<(i + length) { byte(bytes[k]) }
+                            }
+                        }
+                    } else {
+                        length = 1
+                    }
                 }
+                if !letter && inWord { wordEnd() }
+                inWord = letter
+                i += length
             }
-            if !inWord && !word.isEmpty {
-                body(word[...])
-                word.removeAll(keepingCapacity: true)
-            }
-            i += length
         }
     }
 
     /// How many times `needle` occurs in `haystack` (overlaps counted), by bytes.
     static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> Int {
+        needle.withUnsafeBufferPointer { n in haystack.withUnsafeBufferPointer { occurrences(of: n, in: $0) } }
+    }
+
+    private static func occurrences(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>)
+        -> Int
+    {
         guard let first = needle.first, needle.count <= haystack.count else { return 0 }
         var count = 0
         var i = 0

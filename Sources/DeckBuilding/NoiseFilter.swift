@@ -25,6 +25,11 @@ struct NoiseFilter {
         "like this:", "related posts:", "categories:",
     ]
 
+    /// The ASCII prefixes as bytes.
+    static let boilerplatePrefixBytes = boilerplatePrefixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map {
+        Array($0.utf8)
+    }
+
     /// Markers after which a page holds comments and links to other posts, not the article.
     static let endMarkers: Set<String> = [
         "leave a comment", "leave a reply", "leave a comment cancel reply", "related posts", "related articles",
@@ -38,6 +43,11 @@ struct NoiseFilter {
         "instagram", "youtube", "tumblr", "pocket", "share", "tweet", "mastodon", "threads", "bluesky",
     ]
 
+    static let longestSocialName = socialNames.map(\.utf8.count).max() ?? 0
+
+    /// The first letters of `boilerplatePrefixes`, lower-case.
+    static let boilerplateInitials = ByteSet("spftclr")
+
     let title: String?
 
     /// The blocks that are the article, and a note for each one left out.
@@ -46,6 +56,7 @@ struct NoiseFilter {
         var notes: [BuildNote] = []
         kept.reserveCapacity(blocks.count)
         var corpus: [UInt8]?  // built only when a keyword-line candidate needs it
+        var foldedTitle: [UInt8]?
         for (index, block) in blocks.enumerated() {
             if block.kind == .sectionBreak || block.kind == .title {
                 kept.append(block)
@@ -81,8 +92,8 @@ struct NoiseFilter {
             if isKeywordCandidate(text) {
                 let phrase = [0x20] + Similarity.fold(text) + [0x20]
                 // Most keyword lines repeat the title, which is cheap to search; else all the text.
-                let inTitle =
-                    title.map { FastText.occurrences(of: phrase, in: [0x20] + Similarity.fold($0) + [0x20]) } ?? 0
+                if foldedTitle == nil, let title { foldedTitle = [0x20] + Similarity.fold(title) + [0x20] }
+                let inTitle = foldedTitle.map { FastText.occurrences(of: phrase, in: $0) } ?? 0
                 if inTitle == 0, corpus == nil { corpus = makeCorpus(blocks) }
                 if inTitle > 0 || FastText.occurrences(of: phrase, in: corpus ?? []) >= 2 {
                     notes.append(
@@ -96,13 +107,36 @@ struct NoiseFilter {
         return (kept, notes)
     }
 
-    private func isBoilerplateLead(_ text: String) -> Bool {
-        guard text.utf8.count <= 160 else { return false }
+    func isBoilerplateLead(_ text: String) -> Bool {
+        guard text.utf8.count <= 160, let first = text.utf8.first else { return false }
+        // Every prefix starts with one of these letters (either case) or `©` (C2 A9).
+        if first < 0x80, !NoiseFilter.boilerplateInitials.contains(first | 0x20) { return false }
+        if FastText.isASCII(text) {
+            // One byte per character: compare the prefixes' bytes with the text's, lower-cased.
+            var copy = text
+            return copy.withUTF8 { b in
+                NoiseFilter.boilerplatePrefixBytes.contains { prefix in
+                    prefix.count <= b.count
+                        && prefix.indices.allSatisfy {
+                            let c = b[$0]
+                            return ((0x41...0x5A).contains(c) ? c | 0x20 : c) == prefix[$0]
+                        }
+                }
+            }
+        }
         let lower = text.prefix(16).lowercased()
         return NoiseFilter.boilerplatePrefixes.contains { lower.hasPrefix($0) }
     }
 
-    private func isSocialLine(_ key: String) -> Bool {
+    func isSocialLine(_ key: String) -> Bool {
+        if FastText.isASCII(key) {
+            // One byte per character: the first word is the bytes before the first space, and
+            // no social name is longer than `longestSocialName`.
+            let end = key.utf8.firstIndex(of: 0x20) ?? key.endIndex
+            guard key.utf8.distance(from: key.startIndex, to: end) <= NoiseFilter.longestSocialName,
+                NoiseFilter.socialNames.contains(String(key[..<end]))
+            else { return false }
+        }
         guard let firstWord = key.split(separator: " ", maxSplits: 1).first,
             NoiseFilter.socialNames.contains(String(firstWord))
         else { return false }
@@ -112,7 +146,7 @@ struct NoiseFilter {
     }
 
     private func isCookieNotice(_ text: String) -> Bool {
-        guard text.utf8.count <= 600, FastText.occurrences(of: Array("ookie".utf8), in: Array(text.utf8)) > 0 else {
+        guard text.utf8.count <= 600, FastText.contains("ookie", in: text) else {
             return false
         }
         let lower = text.lowercased()
@@ -121,8 +155,27 @@ struct NoiseFilter {
     }
 
     /// A short line in lower case with no sentence punctuation: how SEO tools stamp a keyword.
-    private func isKeywordCandidate(_ text: String) -> Bool {
-        guard text.utf8.count <= 120, let last = text.last, !".!?;:。！？".contains(last) else { return false }
+    func isKeywordCandidate(_ text: String) -> Bool {
+        guard text.utf8.count <= 120 else { return false }
+        if FastText.isASCII(text) {
+            // One byte per character: the same tests on bytes.
+            guard let last = text.utf8.last, !NoiseFilter.keywordEnds.contains(last) else { return false }
+            var words = 0
+            var inWord = false
+            var sawLetter = false
+            for c in text.utf8 {
+                if c == 0x20 {
+                    inWord = false
+                    continue
+                }
+                if !inWord { words += 1 }
+                inWord = true
+                if (0x41...0x5A).contains(c) { return false }
+                if (0x61...0x7A).contains(c) { sawLetter = true }
+            }
+            return (2...10).contains(words) && sawLetter
+        }
+        guard let last = text.last, !".!?;:。！？".contains(last) else { return false }
         let words = text.split(separator: " ").count
         guard (2...10).contains(words) else { return false }
         var sawLetter = false
@@ -132,6 +185,9 @@ struct NoiseFilter {
         }
         return sawLetter
     }
+
+    /// The ASCII marks that end a sentence, so no keyword line.
+    static let keywordEnds = ByteSet(".!?;:")
 
     /// The title and all block text, folded, with spaces at both ends so phrases match on word
     /// boundaries. The keyword line itself is in it once, so a repeat counts twice.

@@ -17,9 +17,10 @@ struct PlainTextReader {
     }
 
     /// The article's blocks before noise removal, and notes for code blocks left out.
-    func blocks(_ text: String) -> (blocks: [Block], notes: [BuildNote]) {
+    /// - Parameter asciiFastPath: false reads every line as text, for comparing the two paths.
+    func blocks(_ text: String, asciiFastPath: Bool = true) -> (blocks: [Block], notes: [BuildNote]) {
         var notes: [BuildNote] = []
-        let chunks = chunk(text, notes: &notes)
+        let chunks = chunk(text, asciiFastPath: asciiFastPath, notes: &notes)
         let separators = chunks.dropFirst(2).map(\.blanksBefore)
         let wide = separators.filter { $0 >= 2 }.count
         let breakAt = wide * 2 > separators.count ? Int.max : 2
@@ -40,51 +41,117 @@ struct PlainTextReader {
     }
 
     /// Groups lines into chunks separated by blank lines; fenced code is left out here.
-    private func chunk(_ text: String, notes: inout [BuildNote]) -> [Chunk] {
+    private func chunk(_ text: String, asciiFastPath: Bool, notes: inout [BuildNote]) -> [Chunk] {
+        var state = ChunkState()
+        var text = text
+        text.withUTF8 { bytes in
+            var a = 0
+            let n = bytes.count
+            while a <= n {
+                var z = a
+                var ascii = true
+                while z < n && bytes[z] != 0x0A {
+                    if bytes[z] >= 0x80 { ascii = false }
+                    z += 1
+                }
+                let next = z + 1
+                if z > a && bytes[z - 1] == 0x0D { z -= 1 }
+                let raw = UnsafeBufferPointer(rebasing: bytes[a..<z])
+                if ascii && asciiFastPath {
+                    state.addASCII(raw)
+                } else {
+                    state.add(String(decoding: raw, as: UTF8.self))
+                }
+                a = next
+            }
+        }
+        if let c = state.current { state.chunks.append(c) }
+        if let start = state.fenceStart {
+            state.notes.append(BuildNote(.skipped, line: start, "unclosed code block (from line \(start) to the end)"))
+        }
+        notes += state.notes
+        return state.chunks
+    }
+
+    /// The line-by-line state of `chunk`.
+    private struct ChunkState {
         var chunks: [Chunk] = []
+        var notes: [BuildNote] = []
         var current: Chunk?
         var blanks = 0
         var fenceStart: Int?
         var fenceMarker = ""
         var lineNumber = 0
-        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+
+        /// The next line, as text.
+        mutating func add(_ line: String) {
             lineNumber += 1
-            let line = String(decoding: rawLine.last == 0x0D ? rawLine.dropLast() : rawLine, as: UTF8.self)
             let stripped = line.drop { $0 == " " }
             if let start = fenceStart {
-                if stripped.hasPrefix(fenceMarker) {
-                    notes.append(BuildNote(.skipped, line: start, "code block (lines \(start)–\(lineNumber))"))
-                    fenceStart = nil
-                    blanks = 0
-                }
-                continue
+                if stripped.hasPrefix(fenceMarker) { closeFence(start) }
+                return
             }
             if stripped.hasPrefix("```") || stripped.hasPrefix("~~~") {
-                if let c = current { chunks.append(c) }
-                current = nil
-                fenceStart = lineNumber
-                fenceMarker = String(stripped.prefix(3))
-                continue
+                openFence(String(stripped.prefix(3)))
+                return
             }
             if FastText.isBlank(line) {
-                if let c = current {
-                    chunks.append(c)
-                    current = nil
-                }
-                blanks += 1
-                continue
+                blank()
+                return
             }
+            text(line)
+        }
+
+        /// The next line, all ASCII: each character is one byte (no CR is left once the line
+        /// ending is cut), so the same tests run on bytes and a string is made only for text.
+        mutating func addASCII(_ line: UnsafeBufferPointer<UInt8>) {
+            lineNumber += 1
+            var k = 0
+            while k < line.count && line[k] == 0x20 { k += 1 }
+            let stripped = UnsafeBufferPointer(rebasing: line[k...])
+            if let start = fenceStart {
+                if stripped.starts(with: fenceMarker.utf8) { closeFence(start) }
+                return
+            }
+            if stripped.starts(with: "```".utf8) || stripped.starts(with: "~~~".utf8) {
+                openFence(stripped[0] == 0x60 ? "```" : "~~~")
+                return
+            }
+            if line.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+                blank()
+                return
+            }
+            text(String(decoding: line, as: UTF8.self))
+        }
+
+        private mutating func openFence(_ marker: String) {
+            if let c = current { chunks.append(c) }
+            current = nil
+            fenceStart = lineNumber
+            fenceMarker = marker
+        }
+
+        private mutating func closeFence(_ start: Int) {
+            notes.append(BuildNote(.skipped, line: start, "code block (lines \(start)–\(lineNumber))"))
+            fenceStart = nil
+            blanks = 0
+        }
+
+        private mutating func blank() {
+            if let c = current {
+                chunks.append(c)
+                current = nil
+            }
+            blanks += 1
+        }
+
+        private mutating func text(_ line: String) {
             if current == nil {
                 current = Chunk(lines: [], line: lineNumber, blanksBefore: blanks)
                 blanks = 0
             }
             current?.lines.append(line)
         }
-        if let c = current { chunks.append(c) }
-        if let start = fenceStart {
-            notes.append(BuildNote(.skipped, line: start, "unclosed code block (from line \(start) to the end)"))
-        }
-        return chunks
     }
 
     /// Splits a chunk into blocks: list items, `Q:`/`A:` lines, and runs of other lines joined
@@ -153,6 +220,10 @@ struct PlainTextReader {
 
     /// The text after a list bullet (`- `, `* `, `• `, `1. `, `1) `), or nil.
     static func bulletBody(_ line: String) -> String? {
+        // Every bullet starts with one of these bytes (• and – with E2); most lines with none.
+        guard let first = line.utf8.first,
+            first == 0x2D || first == 0x2A || first == 0x2B || first == 0xE2 || (0x30...0x39).contains(first)
+        else { return nil }
         for bullet in ["- ", "* ", "• ", "– ", "+ "] where line.hasPrefix(bullet) {
             return String(line.dropFirst(bullet.count))
         }

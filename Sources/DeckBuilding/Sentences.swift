@@ -6,11 +6,21 @@ enum Sentences {
         "eg", "ie", "no", "fig", "approx", "dept", "sra", "dra", "z.b", "bzw", "ca", "usw",
     ]
 
+    /// The length in bytes of the longest abbreviation.
+    static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+
     /// The sentences of `text`, at most `limit` of them (the last one holding the rest).
     /// Works on UTF-8 bytes: every mark it looks for is ASCII or a fixed byte sequence.
-    static func split(_ text: String, limit: Int = .max) -> [String] {
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { b in
+    /// - Parameters:
+    ///   - keepRest: false leaves out the last piece when `limit` pieces are reached (the rest
+    ///     of the text), for callers that only look at the ones before it.
+    ///   - asciiFastPath: false tests every word for an abbreviation through a string, for
+    ///     comparing the two paths.
+    static func split(_ text: String, limit: Int = .max, keepRest: Bool = true, asciiFastPath: Bool = true)
+        -> [String]
+    {
+        var text = text
+        return text.withUTF8 { b in
             var sentences: [String] = []
             var start = 0
             var i = 0
@@ -32,7 +42,10 @@ enum Sentences {
                 if c == 0x2E || c == 0x21 || c == 0x3F {  // . ! ?
                     var end = i + 1
                     while end < b.count, let q = closingQuote(b, end) { end += q }
-                    if end >= b.count || (FastText.whitespaceLength(b, end) > 0 && endsSentence(b, dot: i, next: end)) {
+                    if end >= b.count
+                        || (FastText.whitespaceLength(b, end) > 0
+                            && endsSentence(b, dot: i, next: end, asciiFastPath: asciiFastPath))
+                    {
                         piece(start, end)
                         start = end
                         i = end
@@ -41,7 +54,7 @@ enum Sentences {
                 }
                 i += 1
             }
-            if start < b.count { piece(start, b.count) }
+            if start < b.count, keepRest || sentences.count < limit - 1 { piece(start, b.count) }
             return sentences
         }
     }
@@ -64,7 +77,9 @@ enum Sentences {
 
     /// Whether the mark at `dot` ends a sentence: not after an abbreviation or an initial, and
     /// followed by something that can start one.
-    private static func endsSentence(_ b: UnsafeBufferPointer<UInt8>, dot: Int, next: Int) -> Bool {
+    private static func endsSentence(_ b: UnsafeBufferPointer<UInt8>, dot: Int, next: Int, asciiFastPath: Bool)
+        -> Bool
+    {
         var j = next
         while j < b.count, FastText.whitespaceLength(b, j) > 0 { j += FastText.whitespaceLength(b, j) }
         guard j < b.count else { return true }
@@ -76,6 +91,16 @@ enum Sentences {
         guard b[dot] == 0x2E else { return true }
         var k = dot
         while k > 0, b[k - 1] != 0x20, !(0x09...0x0D).contains(b[k - 1]) { k -= 1 }
+        if asciiFastPath, dot - k > longestAbbreviation, !b[k..<dot].contains(where: { $0 >= 0x80 }) {
+            // An ASCII word longer than every abbreviation: only the initial test can apply, on
+            // its last dot-separated part, with one byte per character.
+            var end = dot
+            while end > k, b[end - 1] == 0x2E { end -= 1 }
+            var start = end
+            while start > k, b[start - 1] != 0x2E { start -= 1 }
+            let c = end - start == 1 ? b[start] | 0x20 : 0
+            return !(0x61...0x7A).contains(c)
+        }
         let word = String(decoding: UnsafeBufferPointer(rebasing: b[k..<dot]), as: UTF8.self).lowercased()
         if abbreviations.contains(word) { return false }
         // An initial ("J. Smith", "U.S. officials"): one letter before the period.
@@ -87,9 +112,11 @@ enum Sentences {
 
     /// The first sentence, and the second too when the first is short: a card's back.
     static func gist(of paragraph: String) -> String {
-        let parts = split(paragraph, limit: 3)
+        // Only the first two pieces are read, so the rest of the paragraph is not copied.
+        let parts = split(paragraph, limit: 3, keepRest: false)
         guard let first = parts.first else { return paragraph }
-        if first.count < 100, parts.count > 1, first.count + parts[1].count < 320 {
+        let firstCount = FastText.characterCount(first)
+        if firstCount < 100, parts.count > 1, firstCount + FastText.characterCount(parts[1]) < 320 {
             return first + " " + parts[1]
         }
         return first

@@ -17,18 +17,34 @@ struct Similarity {
 
     private let common: WordSet
 
-    /// Learns the article's common words from the word sets of all of its paragraphs.
-    init(paragraphWords: [WordSet]) {
+    /// Learns the article's common words from the words of all of its paragraphs (a word may
+    /// repeat within a paragraph; it counts once there).
+    init(paragraphWords: [[Word]]) {
         let limit = max(3, Int((0.3 * Double(paragraphWords.count)).rounded(.up)))
-        let all = paragraphWords.flatMap { $0 }.sorted()
+        // How many paragraphs hold each word, in an open-addressing table; `seenIn` stamps the
+        // paragraph that last counted a word, so a repeat within a paragraph is not counted.
+        let total = paragraphWords.reduce(0) { $0 + $1.count }
+        var capacity = 16
+        while capacity < total + total / 2 { capacity <<= 1 }
+        var keys = [Word](repeating: 0, count: capacity)
+        var counts = [Int32](repeating: 0, count: capacity)
+        var seenIn = [Int32](repeating: -1, count: capacity)
+        let mask = capacity - 1
+        let limit32 = Int32(clamping: limit)
         var frequent: WordSet = []
-        var i = 0
-        while i < all.count {
-            var j = i
-            while j < all.count && all[j] == all[i] { j += 1 }
-            if j - i >= limit { frequent.append(all[i]) }
-            i = j
+        for (paragraph, words) in paragraphWords.enumerated() {
+            let stamp = Int32(truncatingIfNeeded: paragraph)
+            for w in words {
+                var slot = Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                while counts[slot] != 0 && keys[slot] != w { slot = (slot + 1) & mask }
+                guard seenIn[slot] != stamp else { continue }
+                seenIn[slot] = stamp
+                keys[slot] = w
+                counts[slot] += 1
+                if counts[slot] == limit32 { frequent.append(w) }
+            }
         }
+        Similarity.sort(&frequent)
         common = Similarity.union(frequent, Similarity.functionWords)
     }
 
@@ -45,7 +61,8 @@ struct Similarity {
 
     /// Sorted, without repeats.
     static func set(_ words: [Word]) -> WordSet {
-        var sorted = words.sorted()
+        var sorted = words
+        sort(&sorted)
         var write = 0
         for read in sorted.indices where write == 0 || sorted[read] != sorted[write - 1] {
             sorted[write] = sorted[read]
@@ -55,7 +72,29 @@ struct Similarity {
         return sorted
     }
 
-    static func union(_ a: WordSet, _ b: WordSet) -> WordSet { set(a + b) }
+    /// The union of two sets, by merging them.
+    static func union(_ a: WordSet, _ b: WordSet) -> WordSet {
+        var out: WordSet = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] {
+                out.append(a[i])
+                i += 1
+            } else if b[j] < a[i] {
+                out.append(b[j])
+                j += 1
+            } else {
+                out.append(a[i])
+                i += 1
+                j += 1
+            }
+        }
+        out += a[i...]
+        out += b[j...]
+        return out
+    }
 
     /// Words that say nothing about a section's subject (English, Spanish, German, French).
     static let functionWords: WordSet = set(
@@ -93,10 +132,59 @@ struct Similarity {
     }
 
     /// The words of three or more letters in a text, lower-cased; punctuation splits words.
-    static func words(_ text: String) -> WordSet {
-        var words: [Word] = []
-        FastText.forEachWord(in: text) { if $0.count >= 3 { words.append(hash($0)) } }
-        return set(words)
+    static func words(_ text: String) -> WordSet { set(hashes(text)) }
+
+    /// The hashes of the words of three or more letters in a text, in order, repeats kept.
+    static func hashes(_ text: String) -> [Word] { FastText.wordHashes(in: text, minimumLength: 3) }
+
+    /// Sorts words in place: an unstable quicksort, which for plain integers gives the same
+    /// order as the standard library's stable sort at a fraction of its cost.
+    static func sort(_ words: inout [Word]) {
+        words.withUnsafeMutableBufferPointer { b in
+            guard b.count > 1 else { return }
+            var stack: [(Int, Int)] = [(0, b.count - 1)]
+            while let (low, high) = stack.popLast() {
+                var lo = low
+                var hi = high
+                while hi - lo > 16 {
+                    let mid = lo + (hi - lo) / 2
+                    if b[mid] < b[lo] { b.swapAt(mid, lo) }
+                    if b[hi] < b[lo] { b.swapAt(hi, lo) }
+                    if b[hi] < b[mid] { b.swapAt(hi, mid) }
+                    let pivot = b[mid]
+                    var i = lo
+                    var j = hi
+                    while i <= j {
+                        while b[i] < pivot { i += 1 }
+                        while pivot < b[j] { j -= 1 }
+                        if i <= j {
+                            b.swapAt(i, j)
+                            i += 1
+                            j -= 1
+                        }
+                    }
+                    // Keep the smaller side for later, so the stack stays logarithmic.
+                    if j - lo < hi - i {
+                        if lo < j { stack.append((lo, j)) }
+                        lo = i
+                    } else {
+                        if i < hi { stack.append((i, hi)) }
+                        hi = j
+                    }
+                }
+                if lo < hi {
+                    for k in (lo + 1)...hi {
+                        let v = b[k]
+                        var m = k - 1
+                        while m >= lo && v < b[m] {
+                            b[m + 1] = b[m]
+                            m -= 1
+                        }
+                        b[m + 1] = v
+                    }
+                }
+            }
+        }
     }
 
     static func hash(_ bytes: some Collection<UInt8>) -> Word {

@@ -6,13 +6,23 @@ enum TextRules {
     static let questionPrefixes = ["q:", "q.", "question:", "p:", "pregunta:", "f:", "frage:"]
     static let answerPrefixes = ["a:", "a.", "answer:", "r:", "respuesta:", "antwort:", "réponse:", "reponse:"]
 
-    private static let prefixInitials: Set<UInt8> = Set("qpfar".utf8)
+    private static let prefixInitials = ByteSet("qpfar")
+
+    /// `?` and the ASCII closers `isQuestionLine` trims: `"`, `)`, `*`, `_` and space.
+    private static let questionEnds = ByteSet("?\")*_ ")
 
     /// A line that asks one question: it ends with `?` or `？` (or opens with `¿`), is one
     /// sentence, and is short enough to be a question rather than a paragraph that happens to
     /// end with one.
     static func isQuestionLine(_ text: String) -> Bool {
         guard text.utf8.count <= 300 else { return false }
+        // Text that ends in an ASCII character other than `?` and the closers trimmed below
+        // (whatever grapheme it closes) and does not start with `¿` (C2 BF) asks no question.
+        if let lastByte = text.utf8.last, lastByte < 0x80, text.utf8.first != 0xC2,
+            !TextRules.questionEnds.contains(lastByte)
+        {
+            return false
+        }
         var trimmed = Substring(text)
         while let last = trimmed.last, "\"”’»)*_ ".contains(last) { trimmed.removeLast() }
         guard let last = trimmed.last else { return false }
@@ -24,6 +34,9 @@ enum TextRules {
     static func strip(prefixes: [String], from text: String) -> String? {
         // Every prefix starts with one of these letters; most lines start with none of them.
         guard let first = text.utf8.first, prefixInitials.contains(first | 0x20) else { return nil }
+        // Every prefix ends in `:` or `.` within its first ten bytes.
+        var copy = text
+        guard copy.withUTF8({ $0.prefix(12).contains { $0 == 0x3A || $0 == 0x2E } }) else { return nil }
         let lower = text.prefix(12).lowercased()
         for prefix in prefixes where lower.hasPrefix(prefix) {
             let rest = text.dropFirst(prefix.count).drop { $0 == " " || $0 == "\u{A0}" }
@@ -34,12 +47,28 @@ enum TextRules {
 
     /// A line short enough and unpunctuated enough to be a heading in plain text.
     static func looksLikeHeading(_ text: String) -> Bool {
-        guard text.utf8.count <= 120, let last = text.last else { return false }
+        guard text.utf8.count <= 120 else { return false }
+        var copy = text
+        let ascii: Bool? = copy.withUTF8 { b in
+            // One byte per character when all are ASCII: the same tests on bytes.
+            var spaces = 0
+            for c in b {
+                if c >= 0x80 { return nil }
+                if c == 0x20 { spaces += 1 }
+            }
+            guard let last = b.last, !TextRules.headingEnds.contains(last) else { return false }
+            return spaces < 16
+        }
+        if let ascii { return ascii }
+        guard let last = text.last else { return false }
         if ".,;:!…。，；：！".contains(last) { return false }
         var words = 0
         for c in text.unicodeScalars where c == " " { words += 1 }
         return words < 16
     }
+
+    /// The ASCII marks that end a sentence or clause, so no heading.
+    private static let headingEnds = ByteSet(".,;:!")
 
     /// A `**Term**: explanation` item (also `__Term__:`, `**Term:**`, and a dash instead of the
     /// colon), split into its parts; nil for any other text.

@@ -31,28 +31,38 @@ public enum TextNormalizer {
     /// punctuation or a symbol, so it separates words, as white space does; other controls are
     /// dropped, as in `matchKey`.
     static func asciiMatchKey(_ text: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            guard scalar.isASCII else {
-                guard separators.contains(scalar.value) else { return nil }
-                pendingSpace = true
-                continue
+        var text = text
+        // On the UTF-8 bytes: a non-ASCII scalar is decoded only to look it up in `separators`.
+        return text.withUTF8 { b -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var pendingSpace = false
+            var i = 0
+            while i < b.count {
+                let byte = b[i]
+                guard byte < 0x80 else {
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length where i + k < b.count { value = value << 6 | UInt32(b[i + k] & 0x3F) }
+                    guard separators.contains(value) else { return nil }
+                    pendingSpace = true
+                    i += length
+                    continue
+                }
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A, 0x41...0x5A:
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                case 0x09...0x0D, 0x20...0x7E:
+                    pendingSpace = true
+                default:
+                    break
+                }
+                i += 1
             }
-            let byte = UInt8(scalar.value)
-            switch byte {
-            case 0x30...0x39, 0x61...0x7A, 0x41...0x5A:
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-            case 0x09...0x0D, 0x20...0x7E:
-                pendingSpace = true
-            default:
-                break
-            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Non-ASCII punctuation and spaces common in English text: no-break space, en and em

@@ -20,10 +20,11 @@ public struct HTMLDocument: Sendable, Equatable {
         let buffer = Array(bytes)
         // RECOVER repairs broken markup, NONET forbids fetching DTDs, NOERROR/NOWARNING keep
         // libxml2 quiet on stderr, IGNORE_ENC makes a `<meta charset>` unable to override the
-        // UTF-8 the caller has already checked.
+        // UTF-8 the caller has already checked, COMPACT stores short text inside its node (fewer
+        // allocations; the tree is only read).
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
         let doc: htmlDocPtr? = buffer.withUnsafeBufferPointer { raw in
             raw.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: raw.count) {
@@ -67,7 +68,7 @@ public struct HTMLDocument: Sendable, Equatable {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             var element = HTMLElement(
-                name: string(node.pointee.name).lowercased(), line: Int(xmlGetLineNo(node)))
+                name: lowercased(node.pointee.name), line: Int(xmlGetLineNo(node)))
             var attr = node.pointee.properties
             while let a = attr {
                 var value = ""
@@ -76,7 +77,7 @@ public struct HTMLDocument: Sendable, Equatable {
                     if v.pointee.content != nil { value += string(v.pointee.content) }
                     valueNode = v.pointee.next
                 }
-                element.attributes.append((string(a.pointee.name).lowercased(), value))
+                element.attributes.append((lowercased(a.pointee.name), value))
                 attr = a.pointee.next
             }
             var child = node.pointee.children
@@ -98,6 +99,13 @@ public struct HTMLDocument: Sendable, Equatable {
         default:
             break  // comments, processing instructions, DTD
         }
+    }
+
+    /// A tag or attribute name in lower case. libxml2's HTML parser gives most names in lower
+    /// case already, and those need no Unicode case mapping.
+    private static func lowercased(_ chars: UnsafePointer<xmlChar>?) -> String {
+        let name = string(chars)
+        return name.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? name : name.lowercased()
     }
 
     private static func string(_ chars: UnsafePointer<xmlChar>?) -> String {

@@ -70,8 +70,10 @@ public struct HTMLElement: Sendable, Equatable {
         return found
     }
 
+    // The searches walk `children` in place rather than through `elementChildren`, which would
+    // allocate an array at every element of the page.
     private func collect(named name: String, into found: inout [HTMLElement]) {
-        for child in elementChildren {
+        for case .element(let child) in children {
             if child.name == name { found.append(child) }
             child.collect(named: name, into: &found)
         }
@@ -79,7 +81,7 @@ public struct HTMLElement: Sendable, Equatable {
 
     /// The first element below this one named `name`, depth first.
     public func firstDescendant(named name: String) -> HTMLElement? {
-        for child in elementChildren {
+        for case .element(let child) in children {
             if child.name == name { return child }
             if let found = child.firstDescendant(named: name) { return found }
         }

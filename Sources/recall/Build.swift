@@ -134,9 +134,17 @@ struct Build: ParsableCommand {
 
     private func summary(_ result: BuildResult, update: DeckUpdate?, target: String) -> String {
         let cards = result.deck.cards
-        let faq = cards.filter { $0.kind == .faq }.count
-        let keypoint = cards.filter { $0.kind == .keypoint }.count
-        let term = cards.filter { $0.kind == .term }.count
+        var faq = 0
+        var keypoint = 0
+        var term = 0
+        for card in cards {
+            switch card.kind {
+            case .faq: faq += 1
+            case .keypoint: keypoint += 1
+            case .term: term += 1
+            default: break
+            }
+        }
         var line =
             "\(target): \(cards.count) card\(cards.count == 1 ? "" : "s") (\(faq) faq, \(keypoint) keypoint, \(term) term); "
             + "\(result.count(.skipped)) skipped, \(result.count(.merged)) merged"

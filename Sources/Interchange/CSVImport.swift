@@ -14,25 +14,33 @@ public struct CSVImport: Sendable {
 
     public func read(_ data: Data) throws(InterchangeError) -> ImportedTable {
         let delimiter = delimiter.scalar
-        let rows = try InputText.withText(data) { bytes throws(InterchangeError) in
-            try DelimitedRows.parse(bytes, delimiter: delimiter).filter { !$0.isBlank }
-        }
-        guard let header = rows.first else { throw .input(line: nil, "the file is empty") }
-        let columns = try Self.mapHeader(header)
-        let body = rows.dropFirst()
-        let problems = body.filter { $0.cells.count != columns.count }.map { row in
-            InputProblem(
-                line: row.line,
-                "wrong number of columns: \(row.cells.count), but the header on line \(header.line) has \(columns.count)"
-            )
-        }
-        if !problems.isEmpty { throw .invalidInput(problems) }
         let restoreFormulas = restoreFormulas
-        // Each row on its own, so on all cores.
-        let cards = ParallelChunks.array(body.count, minimum: 4096) { i in
-            let row = body[body.startIndex + i]
-            let cells = restoreFormulas ? row.cells.map(FormulaGuard.restore) : row.cells
-            return Self.card(line: row.line, cells: cells, columns: columns)
+        let cards = try InputText.withText(data) { bytes throws(InterchangeError) in
+            // One pass finds the records' cells; their strings are made per card, on all cores.
+            let table = try DelimitedRows.records(bytes, delimiter: delimiter)
+            let records = table.records.filter { !table.isBlank($0) }
+            guard let first = records.first else { throw .input(line: nil, "the file is empty") }
+            let header = Row(line: first.line, cells: table.cells(of: first, in: bytes), startsWithHash: false)
+            let columns = try Self.mapHeader(header)
+            let body = records.dropFirst()
+            let problems = body.filter { $0.count != columns.count }.map { record in
+                InputProblem(
+                    line: record.line,
+                    "wrong number of columns: \(record.count), but the header on line \(header.line) has \(columns.count)"
+                )
+            }
+            if !problems.isEmpty { throw .invalidInput(problems) }
+            // The buffer outlives the chunks: they all end before `withText` returns.
+            nonisolated(unsafe) let bytes = bytes
+            return ParallelChunks.array(body.count, minimum: 4096) { i in
+                let record = body[body.startIndex + i]
+                var card = ImportedCard(line: record.line, front: "", back: "")
+                for (k, column) in columns.enumerated() {
+                    let cell = table.string(table.cells[record.firstCell + k], in: bytes)
+                    card.set(column, from: restoreFormulas ? FormulaGuard.restore(cell) : cell)
+                }
+                return card
+            }
         }
         return ImportedTable(cards: cards, deckName: nil, format: self.delimiter == .comma ? .csv : .tsv)
     }
@@ -63,11 +71,5 @@ public struct CSVImport: Sendable {
         }
         if !problems.isEmpty { throw .invalidInput(problems) }
         return columns
-    }
-
-    static func card(line: Int, cells: [String], columns: [CardColumn]) -> ImportedCard {
-        var card = ImportedCard(line: line, front: "", back: "")
-        for (column, cell) in zip(columns, cells) { card.set(column, from: cell) }
-        return card
     }
 }

@@ -20,6 +20,13 @@ enum DelimitedRows {
         try scanner(delimiter).rows(bytes)
     }
 
+    /// The records of valid UTF-8 text as ranges of cells, strings not yet made.
+    static func records(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: Unicode.Scalar) throws(InterchangeError)
+        -> RecordScanner.RecordTable
+    {
+        try scanner(delimiter).records(bytes)
+    }
+
     private static func scanner(_ delimiter: Unicode.Scalar) throws(InterchangeError) -> RecordScanner {
         guard delimiter.isASCII, delimiter != "\"", delimiter != "\n", delimiter != "\r" else {
             throw .input(line: nil, "separator '\(delimiter.escaped(asASCII: true))' is not supported")

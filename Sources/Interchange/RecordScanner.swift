@@ -30,8 +30,67 @@ struct RecordScanner {
 
     /// The rows of UTF-8 text (it must be valid: cells are cut out of it as they are).
     func rows(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1) throws(InterchangeError) -> [Row] {
+        let table = try records(bytes, firstLine: firstLine)
+        return table.records.map { record in
+            Row(line: record.line, cells: table.cells(of: record, in: bytes), startsWithHash: record.startsWithHash)
+        }
+    }
+
+    /// The records of UTF-8 text as ranges of its bytes, no strings made yet: the pass stays
+    /// one walk over the bytes, and the strings can be made afterwards, on all cores.
+    func records(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1) throws(InterchangeError) -> RecordTable {
         var reader = Reader(bytes: bytes, delimiter: delimiter, line: firstLine)
-        return try reader.rows()
+        return try reader.records()
+    }
+
+    /// A cell as the range of its text between the quotes, if any.
+    struct CellRange: Equatable {
+        var start: Int
+        var end: Int
+        /// A quoted cell with doubled quotes (`""`) that still need collapsing.
+        var doubledQuotes: Bool
+    }
+
+    /// A record: its cells are `count` cells of `RecordTable.cells` from `firstCell`.
+    struct Record: Equatable {
+        var line: Int
+        var firstCell: Int
+        var count: Int
+        var startsWithHash: Bool
+    }
+
+    /// All records' cells in one flat array (no array per record).
+    struct RecordTable {
+        var cells: [CellRange] = []
+        var records: [Record] = []
+
+        /// A blank line reads as one empty cell.
+        func isBlank(_ record: Record) -> Bool {
+            record.count == 1 && cells[record.firstCell].start == cells[record.firstCell].end
+        }
+
+        func cells(of record: Record, in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+            (record.firstCell..<record.firstCell + record.count).map { string(cells[$0], in: bytes) }
+        }
+
+        /// The cell's unquoted text.
+        func string(_ cell: CellRange, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+            guard cell.doubledQuotes else {
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]), as: UTF8.self)
+            }
+            // Inside a quoted cell every quote is the first of a doubled pair: keep it, skip the next.
+            var text: [UInt8] = []
+            text.reserveCapacity(cell.end - cell.start)
+            let quotes = ByteFinder(0x22)
+            var start = cell.start
+            while start < cell.end {
+                let quote = min(quotes.next(in: bytes, from: start), cell.end)
+                let stop = quote < cell.end ? quote + 1 : quote
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<stop]))
+                start = quote + 2
+            }
+            return text.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     /// The walk over one buffer; it must only be used inside the closure that lends the buffer.
@@ -41,8 +100,6 @@ struct RecordScanner {
         /// The line of the next unread byte.
         var line: Int
         var i = 0
-        /// Cells with doubled quotes are put together here, unescaped.
-        var scratch: [UInt8] = []
 
         static let quote: UInt8 = 0x22
         static let cr: UInt8 = 0x0D
@@ -60,38 +117,38 @@ struct RecordScanner {
             fieldEnd = ByteFinder(delimiter, Self.cr, Self.lf)
         }
 
-        mutating func rows() throws(InterchangeError) -> [Row] {
-            var rows: [Row] = []
-            var width = 8
+        mutating func records() throws(InterchangeError) -> RecordTable {
+            var table = RecordTable()
             while i < bytes.count {
                 let recordLine = line
                 let startsWithHash = bytes[i] == Self.hash
-                var cells: [String] = []
-                cells.reserveCapacity(width)
-                while try field(into: &cells) {}
-                width = cells.count
-                rows.append(Row(line: recordLine, cells: cells, startsWithHash: startsWithHash))
+                let first = table.cells.count
+                while try field(into: &table.cells) {}
+                table.records.append(
+                    Record(
+                        line: recordLine, firstCell: first, count: table.cells.count - first,
+                        startsWithHash: startsWithHash))
             }
-            return rows
+            return table
         }
 
         /// Reads the field at `i` and what ends it; returns whether another field of the same
         /// record follows.
-        private mutating func field(into cells: inout [String]) throws(InterchangeError) -> Bool {
+        private mutating func field(into cells: inout [CellRange]) throws(InterchangeError) -> Bool {
             let n = bytes.count
             if i < n && bytes[i] == Self.quote { return try quotedField(into: &cells) }
             let start = i
             i = fieldEnd.next(in: bytes, from: i)
-            cells.append(string(start..<i))
+            cells.append(CellRange(start: start, end: i, doubledQuotes: false))
             return endOfField()
         }
 
         /// Reads a quoted field, `i` at its opening quote.
-        private mutating func quotedField(into cells: inout [String]) throws(InterchangeError) -> Bool {
+        private mutating func quotedField(into cells: inout [CellRange]) throws(InterchangeError) -> Bool {
             let n = bytes.count
             let openedOn = line
             i += 1
-            var start = i
+            let start = i
             var escaped = false
             while true {
                 i = quotedEnd.next(in: bytes, from: i)
@@ -108,20 +165,12 @@ struct RecordScanner {
                     i += (i + 1 < n && bytes[i + 1] == Self.lf) ? 2 : 1
                 default:
                     if i + 1 < n && bytes[i + 1] == Self.quote {
-                        // A doubled quote: keep the text so far and one quote.
-                        if !escaped { scratch.removeAll(keepingCapacity: true) }
+                        // A doubled quote: collapsed when the cell's string is made.
                         escaped = true
-                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
                         i += 2
-                        start = i
                         continue
                     }
-                    if escaped {
-                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                        cells.append(scratch.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
-                    } else {
-                        cells.append(string(start..<i))
-                    }
+                    cells.append(CellRange(start: start, end: i, doubledQuotes: escaped))
                     i += 1
                     if i < n && bytes[i] != delimiter && bytes[i] != Self.cr && bytes[i] != Self.lf {
                         throw .input(
@@ -143,10 +192,6 @@ struct RecordScanner {
             line += 1
             if b == Self.cr && i < bytes.count && bytes[i] == Self.lf { i += 1 }
             return false
-        }
-
-        private func string(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
     }
 }

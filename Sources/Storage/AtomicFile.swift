@@ -40,6 +40,42 @@ public enum AtomicFile {
         syncDirectory(dir)
     }
 
+    /// Whether the file at `url` holds exactly the parts' bytes, one after another. Only a file
+    /// of the same size is read, in 1 MB pieces; any error reads as "no".
+    public static func holds(parts: [some ContiguousBytes], at url: URL) -> Bool {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        let total = parts.reduce(0) { sum, part in sum + part.withUnsafeBytes { $0.count } }
+        guard fstat(fd, &info) == 0, Int(info.st_size) == total else { return false }
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = 0
+        for part in parts {
+            let same = part.withUnsafeBytes { bytes in
+                var done = 0
+                while done < bytes.count {
+                    let want = min(chunk, bytes.count - done)
+                    var got = 0
+                    while got < want {
+                        let n = pread(fd, buffer.baseAddress! + got, want - got, off_t(offset + got))
+                        if n < 0 && errno == EINTR { continue }
+                        guard n > 0 else { return false }
+                        got += n
+                    }
+                    guard memcmp(buffer.baseAddress!, bytes.baseAddress! + done, want) == 0 else { return false }
+                    done += want
+                    offset += want
+                }
+                return true
+            }
+            if !same { return false }
+        }
+        return true
+    }
+
     /// Flushes a directory's entries (a rename is durable only once its directory is).
     public static func syncDirectory(_ dir: URL) {
         let dfd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -71,6 +71,19 @@ public struct DeckStore: Sendable {
         try AtomicFile.write(parts: DeckWriter.encodeParts(deck), to: url(for: name))
     }
 
+    /// `save(_:as:)`, except that a file already holding exactly the deck's bytes is left as it
+    /// is (no write, no `fsync`): re-importing an unchanged file then costs only a read. Returns
+    /// whether it wrote.
+    @discardableResult
+    public func saveIfChanged(_ deck: Deck, as name: DeckName) throws(StorageError) -> Bool {
+        do { try home.prepare() } catch { throw .io(path: home.root.path, detail: "\(error.localizedDescription)") }
+        let parts = DeckWriter.encodeParts(deck)
+        let url = url(for: name)
+        if AtomicFile.holds(parts: parts, at: url) { return false }
+        try AtomicFile.write(parts: parts, to: url)
+        return true
+    }
+
     static func describe(_ error: Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, let ctx):

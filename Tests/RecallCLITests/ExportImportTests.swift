@@ -41,6 +41,39 @@ struct ExportImportTests {
         #expect(again.stdout.contains("0 added, 0 updated, 300 unchanged"))
     }
 
+    /// Re-importing an unchanged file leaves the deck file as it is (same bytes, same inode: no
+    /// rewrite); a changed file rewrites it with the bytes `DeckStore.save` writes.
+    @Test func reimportingAnUnchangedFileDoesNotRewriteTheDeck() throws {
+        var text = TrickyText(seed: 7)
+        let deck = Deck(title: "Tricky", cards: text.storedCards(200))
+        try store.save(deck, as: DeckName("tricky"))
+        let file = home.url.appendingPathComponent("out.csv").path
+        #expect(try recall(["export", "tricky", "--output", file]).status == 0)
+        #expect(try recall(["import", file, "--deck", "copy"]).status == 0)
+        let copy = try DeckName("copy")
+        let url = store.url(for: copy)
+        func inode() throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int
+        }
+        let bytes = try Data(contentsOf: url)
+        let before = try inode()
+        let again = try recall(["import", file, "--deck", "copy"])
+        #expect(again.stdout.contains("0 added, 0 updated, 200 unchanged"))
+        #expect(try Data(contentsOf: url) == bytes)
+        #expect(try inode() == before)
+
+        var changed = try String(contentsOfFile: file, encoding: .utf8)
+        changed += "new-card-1,A new question?,A new answer,basic,,,\r\n"
+        try changed.write(toFile: file, atomically: true, encoding: .utf8)
+        let third = try recall(["import", file, "--deck", "copy"])
+        #expect(third.stdout.contains("1 added, 0 updated, 200 unchanged"), "\(third.stderr)")
+        let merged = try store.load(copy)
+        #expect(merged.cards.count == 201)
+        let written = try Data(contentsOf: url)
+        try store.save(merged, as: copy)
+        #expect(try Data(contentsOf: url) == written)
+    }
+
     @Test func exportWritesCSVToStdout() throws {
         try store.save(cells, as: DeckName("cells"))
         let r = try recall(["export", "cells"])

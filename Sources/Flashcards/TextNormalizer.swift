@@ -31,11 +31,20 @@ public enum TextNormalizer {
     /// punctuation or a symbol, so it separates words, as white space does; other controls are
     /// dropped, as in `matchKey`.
     static func asciiMatchKey(_ text: String) -> String? {
+        var out: [UInt8] = []
+        guard appendASCIIMatchKey(text, to: &out) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `asciiMatchKey(text)` to `out` and returns true, or leaves
+    /// `out` as it was and returns false where `asciiMatchKey` is nil. Card ids hash these bytes
+    /// without making a `String` of them.
+    static func appendASCIIMatchKey(_ text: String, to out: inout [UInt8]) -> Bool {
         var text = text
+        let start = out.count
         // On the UTF-8 bytes: a non-ASCII scalar is decoded only to look it up in `separators`.
-        return text.withUTF8 { b -> String? in
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
+        let ascii = text.withUTF8 { b -> Bool in
+            out.reserveCapacity(start + b.count)
             var pendingSpace = false
             var i = 0
             while i < b.count {
@@ -44,14 +53,14 @@ public enum TextNormalizer {
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                     var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                     for k in 1..<length where i + k < b.count { value = value << 6 | UInt32(b[i + k] & 0x3F) }
-                    guard separators.contains(value) else { return nil }
+                    guard separators.contains(value) else { return false }
                     pendingSpace = true
                     i += length
                     continue
                 }
                 switch byte {
                 case 0x30...0x39, 0x61...0x7A, 0x41...0x5A:
-                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    if pendingSpace && out.count > start { out.append(0x20) }
                     pendingSpace = false
                     out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
                 case 0x09...0x0D, 0x20...0x7E:
@@ -61,8 +70,10 @@ public enum TextNormalizer {
                 }
                 i += 1
             }
-            return String(decoding: out, as: UTF8.self)
+            return true
         }
+        if !ascii { out.removeSubrange(start...) }
+        return ascii
     }
 
     /// Non-ASCII punctuation and spaces common in English text: no-break space, en and em

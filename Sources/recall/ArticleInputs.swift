@@ -78,7 +78,7 @@ struct ArticleInputs {
             errors.append(.tooLarge(path: path, limit: limit))
             return
         }
-        let recorded = display(URL(fileURLWithPath: path, isDirectory: false), root: root)
+        let recorded = display(filePath: path, root: root)
         inputs.sources.append(ArticleSource(name: path, recordedPath: recorded, bytes: bytes, format: format))
     }
 
@@ -101,6 +101,43 @@ struct ArticleInputs {
             }
         }
         return files.sorted()
+    }
+
+    /// `display` of a file's path: an absolute path of plain names is its own standardized form,
+    /// so only other paths go through `URL`, which costs more than reading a small article.
+    static func display(filePath path: String, root: String) -> String {
+        guard isPlainAbsolute(path) else { return display(URL(fileURLWithPath: path, isDirectory: false), root: root) }
+        if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
+        return path
+    }
+
+    /// True for an absolute path of ASCII letters, digits, `-`, `_` and `.` without empty, `.`
+    /// or `..` components and without a trailing `/`: one that standardizing leaves as it is.
+    static func isPlainAbsolute(_ path: String) -> Bool {
+        let bytes = Array(path.utf8)
+        guard bytes.count > 1, bytes[0] == UInt8(ascii: "/"), bytes[bytes.count - 1] != UInt8(ascii: "/") else {
+            return false
+        }
+        var componentStart = 1
+        for i in 1...bytes.count {
+            if i < bytes.count && bytes[i] != UInt8(ascii: "/") {
+                switch bytes[i] {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                    continue
+                default:
+                    return false
+                }
+            }
+            let component = bytes[componentStart..<i]
+            if component.isEmpty || component.elementsEqual([UInt8(ascii: ".")])
+                || component.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")])
+            {
+                return false
+            }
+            componentStart = i + 1
+        }
+        return true
     }
 
     /// A path as recorded and shown: relative to the data home when inside it, else absolute.

@@ -90,6 +90,16 @@ struct FastPathTests {
         }
     }
 
+    @Test func cardIDsMatchTheStringAndDataDerivation() {
+        for text in Self.samples + TrickyTextSamples.all {
+            for kind in [CardKind.basic, .faq, .keypoint, .term] {
+                #expect(
+                    CardID.derived(kind: kind, question: text) == CardID.derivedReference(kind: kind, question: text),
+                    "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func controlScanMatchesTheScalarScan() {
         for text in Self.samples {
             let found = DeckBuilder.controls(in: text)

@@ -19,6 +19,7 @@ public enum AtomicFile {
     public static func write(
         parts: [some ContiguousBytes], to url: URL, beforeRename: () -> Void = {}
     ) throws(StorageError) {
+        if try writeToSpecialFile(parts: parts, at: url) { return }
         let dir = url.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -38,6 +39,26 @@ public enum AtomicFile {
             throw .io(path: url.path, detail: detail)
         }
         syncDirectory(dir)
+    }
+
+    /// Writes straight into `url` when it names something other than a regular file (a device
+    /// such as `/dev/null` or `/dev/stdout`, a FIFO, a socket): renaming a temporary file over it
+    /// would replace the device node itself, which as root destroys `/dev/null` for the whole
+    /// machine. Such a target cannot be torn, so there is nothing to make atomic.
+    /// - Returns: false when `url` is a regular file or does not exist (the caller writes it
+    ///   atomically); a symbolic link counts as what it points to.
+    static func writeToSpecialFile(parts: [some ContiguousBytes], at url: URL) throws(StorageError) -> Bool {
+        var info = stat()
+        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR else {
+            return false
+        }
+        let fd = open(url.path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(path: url.path, detail: errnoText()) }
+        let ok = parts.allSatisfy { part in part.withUnsafeBytes { FileBytes.writeAll(fd, $0) } }
+        let detail = errnoText()
+        close(fd)
+        guard ok else { throw .io(path: url.path, detail: detail) }
+        return true
     }
 
     /// Whether the file at `url` holds exactly the parts' bytes, one after another. Only a file

@@ -49,52 +49,34 @@ public struct QuizletExport: Sendable {
         if termSeparator.contains(cardSeparator) || cardSeparator.contains(termSeparator) {
             throw .badOption("the term and card separators must differ and neither may contain the other")
         }
-        var adjustments: [Adjustment] = []
-        var out = ""
-        for (index, card) in cards.enumerated() {
-            if index > 0 { out += cardSeparator }
-            out += clean(card.front, card: card.id, field: "front", into: &adjustments)
-            out += termSeparator
-            out += clean(card.back, card: card.id, field: "back", into: &adjustments)
+        let fields = QuizletFields(termSeparator: termSeparator, cardSeparator: cardSeparator)
+        let term = Array(termSeparator.utf8)
+        let between = Array(cardSeparator.utf8)
+        // Bytes in chunks of cards on all cores, joined in order: the same text as one pass.
+        let chunks = ParallelChunks.map(cards.count, minimum: 4096) { range in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Self.estimate(cards[range], separators: term.count + between.count))
+            var adjustments: [Adjustment] = []
+            for i in range {
+                let card = cards[i]
+                if i > 0 { bytes.append(contentsOf: between) }
+                fields.append(card.front, card: card.id, field: "front", to: &bytes, adjustments: &adjustments)
+                bytes.append(contentsOf: term)
+                fields.append(card.back, card: card.id, field: "back", to: &bytes, adjustments: &adjustments)
+            }
+            return (bytes, adjustments)
         }
-        if cardSeparator == "\n" && !cards.isEmpty { out += "\n" }
-        return (Data(out.utf8), adjustments)
+        let newline = cardSeparator == "\n" && !cards.isEmpty
+        var data = Data(capacity: chunks.reduce(newline ? 1 : 0) { $0 + $1.0.count })
+        for chunk in chunks { data.append(contentsOf: chunk.0) }
+        if newline { data.append(0x0A) }
+        return (data, chunks.flatMap(\.1))
     }
 
-    private func clean(_ text: String, card: CardID, field: String, into adjustments: inout [Adjustment]) -> String {
-        var scalars = Array(text.unicodeScalars)
-        for separator in [termSeparator, cardSeparator] {
-            // A lone carriage return reads as a line break too.
-            let variants = separator == "\n" ? ["\n", "\r"] : [separator]
-            var replaced = false
-            for variant in variants {
-                replaced = Self.replace(Array(variant.unicodeScalars), in: &scalars) || replaced
-            }
-            if replaced { adjustments.append(Adjustment(card: card, field: field, separator: separator)) }
-        }
-        return String(String.UnicodeScalarView(scalars))
-    }
-
-    /// Replaces each occurrence of `needle` with one space, scalar by scalar (so `\r\n` holds a
-    /// `\n`, unlike in Character comparison); true when there was one.
-    static func replace(_ needle: [Unicode.Scalar], in scalars: inout [Unicode.Scalar]) -> Bool {
-        guard !needle.isEmpty, scalars.count >= needle.count else { return false }
-        var out: [Unicode.Scalar] = []
-        var i = 0
-        var found = false
-        while i < scalars.count {
-            if scalars[i] == needle[0], i + needle.count <= scalars.count,
-                scalars[i..<(i + needle.count)].elementsEqual(needle)
-            {
-                out.append(" ")
-                i += needle.count
-                found = true
-            } else {
-                out.append(scalars[i])
-                i += 1
-            }
-        }
-        if found { scalars = out }
-        return found
+    /// Roughly the size of the text, so the buffer seldom grows.
+    static func estimate(_ cards: ArraySlice<Card>, separators: Int) -> Int {
+        var n = 16
+        for card in cards { n += separators + card.front.utf8.count + card.back.utf8.count }
+        return n + n / 16
     }
 }

@@ -1,3 +1,5 @@
+import Flashcards
+
 /// Turns an article's bytes into checked text: refuses what is not UTF-8 text, strips a BOM.
 public enum ArticleDecoder {
     /// The largest article read, in bytes: 10 MiB. Articles are a few kilobytes; anything this
@@ -23,13 +25,8 @@ public enum ArticleDecoder {
     /// The offset of the first NUL byte, or nil; eight bytes at a time.
     static func firstNUL(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            while i + 8 <= b.count, !FastText.hasByte(in: FastText.word(b, i), equalTo: 0) { i += 8 }
-            while i < b.count {
-                if b[i] == 0 { return i }
-                i += 1
-            }
-            return nil
+            let i = ByteFinder(0).next(in: b, from: 0)
+            return i < b.count ? i : nil
         }
     }
 

@@ -47,23 +47,13 @@ public enum TerminalSanitizer {
                 if b < 0x20 { return orLineBreak || (b != 0x0A && b != 0x09) }
                 return b == 0x7F || (b == 0xC2 && i + 1 < utf8.count && utf8[i + 1] < 0xA0)
             }
-            guard let base = UnsafeRawPointer(utf8.baseAddress) else { return false }
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            var i = 0
-            while i + 8 <= utf8.count {
-                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // Non-zero exactly when some byte is below 0x20, is 0x7F, or is 0xC2.
-                let below = (w &- ones &* 0x20) & ~w & highs
-                let del = w ^ (ones &* 0x7F)
-                let c2 = w ^ (ones &* 0xC2)
-                let flagged = below | ((del &- ones) & ~del & highs) | ((c2 &- ones) & ~c2 & highs)
-                if flagged != 0 {
-                    for j in i..<(i + 8) where isControl(at: j) { return true }
-                }
-                i += 8
+            // Every candidate is a byte below 0x20, 0x7F or 0xC2; `isControl` decides.
+            let candidates = ByteFinder(below: 0x20, 0x7F, 0xC2)
+            var i = candidates.next(in: utf8, from: 0)
+            while i < utf8.count {
+                if isControl(at: i) { return true }
+                i = candidates.next(in: utf8, from: i + 1)
             }
-            for j in i..<utf8.count where isControl(at: j) { return true }
             return false
         }
     }

@@ -19,7 +19,16 @@ public enum AtomicFile {
     public static func write(
         parts: [some ContiguousBytes], to url: URL, beforeRename: () -> Void = {}
     ) throws(StorageError) {
-        if try writeToSpecialFile(parts: parts, at: url) { return }
+        _ = try writeReturningIdentity(parts: parts, to: url, beforeRename: beforeRename)
+    }
+
+    /// `write(parts:to:beforeRename:)`, returning the identity of the file written as `fstat`
+    /// gave it before the rename (nil for a special file): what the file at `url` is as long as
+    /// nobody replaces it, known without a race against another writer.
+    static func writeReturningIdentity(
+        parts: [some ContiguousBytes], to url: URL, beforeRename: () -> Void = {}
+    ) throws(StorageError) -> FileIdentity? {
+        if try writeToSpecialFile(parts: parts, at: url) { return nil }
         let dir = url.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -27,6 +36,8 @@ public enum AtomicFile {
         var ok = parts.allSatisfy { part in part.withUnsafeBytes { FileBytes.writeAll(fd, $0) } }
         if ok { ok = fsync(fd) == 0 }
         let detail = errnoText()
+        // A rename keeps the inode, size and modification time.
+        let identity = ok ? FileIdentity.of(descriptor: fd) : nil
         close(fd)
         guard ok else {
             unlink(temp.path)
@@ -39,6 +50,7 @@ public enum AtomicFile {
             throw .io(path: url.path, detail: detail)
         }
         syncDirectory(dir)
+        return identity
     }
 
     /// Writes straight into `url` when it names something other than a regular file (a device

@@ -56,6 +56,8 @@ public final class DeckProgress {
     /// The deck file as it was read, for the study index; nil when it is not known (a deck
     /// passed in, or one replaced while it was read).
     private let deckIdentity: FileIdentity?
+    /// The deck file, to tell whether it is still the one `deckIdentity` describes.
+    private let deckPath: String
 
     /// Opens a deck's progress for study, taking its lock.
     /// - Parameters:
@@ -98,7 +100,8 @@ public final class DeckProgress {
         if end.bytes == 0 { end = LogPosition(bytes: writer.length, lines: 1, lastID: 0) }
         return try DeckProgress(
             name: name, deck: deck, settings: settings, paths: paths, replay: replay, end: end, clock: clock,
-            random: random, timeZone: timeZone, lock: lock, writer: writer, deckIdentity: deckIdentity)
+            random: random, timeZone: timeZone, lock: lock, writer: writer, deckIdentity: deckIdentity,
+            deckPath: deckPath)
     }
 
     /// `open` from the study index; nil (the lock given back) when the index is not current.
@@ -125,7 +128,7 @@ public final class DeckProgress {
         return try DeckProgress(
             name: name, deck: nil, index: indexed.index, settings: settings, paths: paths, replay: replay, end: end,
             clock: clock, random: random, timeZone: timeZone, lock: lock, writer: writer,
-            deckIdentity: indexed.index.basis.deck)
+            deckIdentity: indexed.index.basis.deck, deckPath: deckPath)
     }
 
     /// Reads a deck's progress without taking the lock, for listings and reports; it cannot
@@ -159,7 +162,7 @@ public final class DeckProgress {
         let settings = try SettingsFile.load(paths.settings)
         let progress = try DeckProgress(
             name: name, deck: deck, settings: settings, paths: paths, replay: replay, end: replay.end, clock: clock,
-            random: nil, timeZone: timeZone, lock: nil, writer: nil, deckIdentity: before?.deck)
+            random: nil, timeZone: timeZone, lock: nil, writer: nil, deckIdentity: before?.deck, deckPath: deckPath)
         if let before, replay.warnings.isEmpty, FileBytes.exists(paths.directory.path),
             let basis = StudyIndex.basis(
                 before, readTo: replay.end, snapshotCovers: replay.snapshotCovers, paths: paths, deckPath: deckPath),
@@ -199,9 +202,11 @@ public final class DeckProgress {
         }
     }
 
-    /// The basis of an index of this progress as it is now, when the files allow one.
+    /// The basis of an index of this progress as it is now, when the files allow one: not
+    /// when the deck file was rewritten since it was read (a card edited in a session, whose
+    /// save brought the index up to date; an index of the old cards would undo that).
     private func currentIndexBasis() -> StudyIndex.Basis? {
-        guard let deckIdentity, let log = FileIdentity.of(paths.log),
+        guard let deckIdentity, FileIdentity.of(deckPath) == deckIdentity, let log = FileIdentity.of(paths.log),
             let fingerprint = StudyIndex.fingerprint(paths.log, end: end.bytes)
         else { return nil }
         return StudyIndex.Basis(
@@ -219,9 +224,10 @@ public final class DeckProgress {
         name: DeckName, deck: Deck?, index: StudyIndex? = nil, settings: DeckSettings, paths: ProgressPaths,
         replay: ProgressReplay,
         end: LogPosition, clock: any Clock, random: (any RandomNumberGenerator)?, timeZone: TimeZone,
-        lock: DeckLock?, writer: ReviewLogWriter?, deckIdentity: FileIdentity?
+        lock: DeckLock?, writer: ReviewLogWriter?, deckIdentity: FileIdentity?, deckPath: String
     ) throws {
         self.deckIdentity = deckIdentity
+        self.deckPath = deckPath
         self.name = name
         loadedDeck = deck
         self.index = index

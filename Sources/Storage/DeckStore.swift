@@ -64,11 +64,13 @@ public struct DeckStore: Sendable {
     /// `JSONEncoder` would write it (see `DeckWriter`), and a final newline.
     public static func encode(_ deck: Deck) -> Data { Data(DeckWriter.encode(deck)) }
 
-    /// Writes the deck atomically; on any failure the previous file is untouched.
+    /// Writes the deck atomically; on any failure the previous file is untouched. When the
+    /// deck has progress, its study index is then brought up to date (best effort).
     public func save(_ deck: Deck, as name: DeckName) throws(StorageError) {
         do { try home.prepare() } catch { throw .io(path: home.root.path, detail: "\(error.localizedDescription)") }
         // The encoder's pieces as they are: joining 71 MB, or wrapping it in `Data`, copies it.
-        try AtomicFile.write(parts: DeckWriter.encodeParts(deck), to: url(for: name))
+        let identity = try AtomicFile.writeReturningIdentity(parts: DeckWriter.encodeParts(deck), to: url(for: name))
+        if let identity { StudyIndex.refresh(home: home, deck: name, cards: deck, written: identity) }
     }
 
     /// `save(_:as:)`, except that a file already holding exactly the deck's bytes is left as it
@@ -80,7 +82,8 @@ public struct DeckStore: Sendable {
         let parts = DeckWriter.encodeParts(deck)
         let url = url(for: name)
         if AtomicFile.holds(parts: parts, at: url) { return false }
-        try AtomicFile.write(parts: parts, to: url)
+        let identity = try AtomicFile.writeReturningIdentity(parts: parts, to: url)
+        if let identity { StudyIndex.refresh(home: home, deck: name, cards: deck, written: identity) }
         return true
     }
 

@@ -159,7 +159,7 @@ struct Snapshot: Equatable {
 
     /// Reads one element of `cards` and adds it (the progress goes straight into the
     /// dictionary: returning it in a tuple cost a generic copy per card).
-    private static func readCard(
+    fileprivate static func readCard(
         _ s: inout JSONScanner, into cards: inout [CardID: CardProgress]
     ) throws(JSONSyntaxError) {
         // The fast path: `{"card":…,"progress":{…}}` as `encoded()` writes it; anything else is
@@ -182,38 +182,37 @@ struct Snapshot: Equatable {
         guard cards.count > before else { throw s.error("card \(id) listed twice") }
     }
 
-    /// A large cards array read on two cores: split at the start of a card's line near the
-    /// middle (`encoded()` writes one card a line), each half read into arrays, then the
-    /// dictionary built. Nil on any surprise (an error, a card listed twice, a split that is not
-    /// between two elements): the caller then reads the array in one pass, which gives the errors.
-    /// Returns the cards and the offset after the array.
+    /// A large cards array read on two cores: split at the start of a card's line (`encoded()`
+    /// writes one card a line), the first part read straight into the dictionary while the
+    /// second is read into arrays, whose cards then join the dictionary. The first part is the
+    /// smaller (two fifths), since its thread also inserts while the other only reads. Nil on any
+    /// surprise (an error, a card listed twice, a split that is not between two elements): the
+    /// caller then reads the array in one pass, which gives the errors. Returns the cards and
+    /// the offset after the array.
     static func readCardsInHalves(
         _ buffer: UnsafeBufferPointer<UInt8>, at start: Int
     ) -> (cards: [CardID: CardProgress], end: Int)? {
-        var probe = JSONScanner(buffer, at: start + (buffer.count - start) / 2)
+        var probe = JSONScanner(buffer, at: start + (buffer.count - start) * 2 / 5)
         while probe.position < buffer.count, buffer[probe.position] != 0x0A || !probe.consume(exactly: "\n{\"card\":") {
             probe = JSONScanner(buffer, at: probe.position + 1)
         }
         guard probe.position < buffer.count else { return nil }
         let split = probe.position - 8  // the card's opening brace
+        // Sized up front (about 210 bytes a card as written; a few more allowed): growing the
+        // dictionary or the arrays would copy them and touch their memory twice.
+        let expected = (buffer.count - start) / 180 + 64
         let halves = (CardHalf(), CardHalf())
         let shared = SharedBytes(buffer: buffer)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
-                // The first half starts the dictionary while the second is still being read.
-                halves.0.readFirst(shared.buffer, from: start, upTo: split)
-                guard halves.0.end == split else { return }
-                var cards: [CardID: CardProgress] = [:]
-                cards.reserveCapacity(2 * halves.0.ids.count + 64)
-                for (id, progress) in zip(halves.0.ids, halves.0.progress) { cards[id] = progress }
-                halves.0.cards = cards
+                halves.0.readFirst(shared.buffer, from: start, upTo: split, expecting: expected)
             } else {
-                halves.1.readRest(shared.buffer, from: split)
+                halves.1.readRest(shared.buffer, from: split, expecting: expected - expected * 2 / 5)
             }
         }
         guard halves.0.end == split, let end = halves.1.end, var cards = halves.0.cards else { return nil }
         halves.0.cards = nil  // so that `cards` is the only reference and grows in place
-        let count = halves.0.ids.count + halves.1.ids.count
+        let count = cards.count + halves.1.ids.count
         cards.reserveCapacity(count)
         for (id, progress) in zip(halves.1.ids, halves.1.progress) { cards[id] = progress }
         guard cards.count == count else { return nil }
@@ -262,28 +261,34 @@ private struct SharedBytes: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<UInt8>
 }
 
-/// One half of a cards array, read by one thread; `end` is nil when the half did not read cleanly.
+/// One part of a cards array, read by one thread; `end` is nil when it did not read cleanly.
 private final class CardHalf: @unchecked Sendable {
     var ids: [CardID] = []
     var progress: [CardProgress] = []
     var end: Int?
-    /// The first half's cards, once read.
+    /// The first part's cards.
     var cards: [CardID: CardProgress]?
 
-    /// From the array's opening bracket to `split`, the start of a later element: `end` is
-    /// `split` when the elements read end exactly there (a comma, then white space).
-    func readFirst(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, upTo split: Int) {
+    /// From the array's opening bracket to `split`, the start of a later element, into the
+    /// dictionary: `end` is `split` when the elements read end exactly there (a comma, then
+    /// white space) and no card was listed twice.
+    func readFirst(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, upTo split: Int, expecting count: Int) {
+        // Locals, not properties: a class's stored properties are checked for exclusive access
+        // on every `inout` use.
+        var cards: [CardID: CardProgress] = [:]
+        cards.reserveCapacity(count)
         var s = JSONScanner(buffer, at: start)
         guard (try? s.beginArray()) != nil else { return }
         var first = true
         while s.position < split, (try? s.nextElement(first: &first)) == true {
-            guard (try? Snapshot.readCard(&s, ids: &ids, progress: &progress)) != nil else { return }
+            guard (try? Snapshot.readCard(&s, into: &cards)) != nil else { return }
             var probe = s
             probe.skipWhitespace()
             if probe.consume(exactly: ",") {
                 probe.skipWhitespace()
                 if probe.position == split {
                     end = split
+                    self.cards = cards
                     return
                 }
             }
@@ -291,7 +296,11 @@ private final class CardHalf: @unchecked Sendable {
     }
 
     /// From `split`, the start of an element, to the array's end: `end` is after its `]`.
-    func readRest(_ buffer: UnsafeBufferPointer<UInt8>, from split: Int) {
+    func readRest(_ buffer: UnsafeBufferPointer<UInt8>, from split: Int, expecting count: Int) {
+        var ids: [CardID] = []
+        var progress: [CardProgress] = []
+        ids.reserveCapacity(count)
+        progress.reserveCapacity(count)
         var s = JSONScanner(buffer, at: split)
         var first = true
         while true {
@@ -300,5 +309,7 @@ private final class CardHalf: @unchecked Sendable {
             guard (try? Snapshot.readCard(&s, ids: &ids, progress: &progress)) != nil else { return }
         }
         end = s.position
+        self.ids = ids
+        self.progress = progress
     }
 }

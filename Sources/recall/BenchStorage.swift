@@ -17,6 +17,7 @@ struct BenchStorage: ParsableCommand {
     @Option var cards = 100_000
     @Option var reviews = 1_000_000
     @Option(help: "Durable answers to time.") var answers = 2000
+    @Option(help: "Only read the snapshot this many times (for profiling), nothing else.") var snapshotReads = 0
 
     func run() throws {
         let home = homeOptions.dataHome
@@ -27,6 +28,17 @@ struct BenchStorage: ParsableCommand {
                 try BenchmarkCollection.generate(home: home, deck: name, cards: cards, reviews: reviews, now: Date())
             }
             print("generated \(cards) cards, \(reviews) reviews in \(seconds(since: start))")
+            return
+        }
+        if snapshotReads > 0 {
+            for _ in 0..<snapshotReads {
+                let (t0, c0) = (Date(), cpuSeconds())
+                let snap = try failing { try BenchmarkCollection.readSnapshot(home: home, deck: name) }
+                let (wall, cpu) = (Date().timeIntervalSince(t0), cpuSeconds() - c0)
+                print(
+                    "read snapshot: \(snap.bytes / 1_000_000) MB, \(snap.cards) cards in \(ms(wall)) ms = \(mbps(snap.bytes, wall)) MB/s; on CPU \(ms(cpu)) ms = \(mbps(snap.bytes, cpu)) MB/s"
+                )
+            }
             return
         }
         // (e) reading progress files, strictly, from disk.

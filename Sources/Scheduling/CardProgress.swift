@@ -3,19 +3,22 @@ import Foundation
 
 /// Everything recall knows about one card's learning: its FSRS schedule and the bookkeeping
 /// around it (answers, lapses, suspension, burial, leech flag).
+///
+/// The stored properties are declared in the order that packs them tightest (104 bytes rather
+/// than 120: the flags sit after the schedule's last optional), for large progress dictionaries.
 public struct CardProgress: Codable, Hashable, Sendable {
     /// Nil for a card never answered.
     public var schedule: CardSchedule?
+    /// Suspended cards are never shown until unsuspended.
+    public var suspended: Bool
+    /// Set when the lapses reached the deck's leech threshold.
+    public var isLeech: Bool
     /// How many times the card was answered.
     public var reps: Int
     /// How many times the card was forgotten in review (answered Again while in `review`).
     public var lapses: Int
-    /// Suspended cards are never shown until unsuspended.
-    public var suspended: Bool
     /// The card is hidden on study days before this one.
     public var buriedUntil: Day?
-    /// Set when the lapses reached the deck's leech threshold.
-    public var isLeech: Bool
 
     public init(
         schedule: CardSchedule? = nil, reps: Int = 0, lapses: Int = 0, suspended: Bool = false,

@@ -183,57 +183,57 @@ struct Snapshot: Equatable {
     }
 
     /// A large cards array read on two cores: split at the start of a card's line (`encoded()`
-    /// writes one card a line), the first part read straight into the dictionary while the
-    /// second is read into arrays, whose cards then join the dictionary. The first part is the
-    /// smaller (two fifths), since its thread also inserts while the other only reads. Nil on any
+    /// writes one card a line). One thread reads the first quarter straight into the
+    /// dictionary, then inserts the cards the other thread reads from the rest, batch by batch
+    /// as they come (`CardBatches`), so little is left to insert once the reading ends. Nil on any
     /// surprise (an error, a card listed twice, a split that is not between two elements): the
     /// caller then reads the array in one pass, which gives the errors. Returns the cards and
     /// the offset after the array.
     static func readCardsInHalves(
         _ buffer: UnsafeBufferPointer<UInt8>, at start: Int
     ) -> (cards: [CardID: CardProgress], end: Int)? {
-        var probe = JSONScanner(buffer, at: start + (buffer.count - start) * 2 / 5)
+        var probe = JSONScanner(buffer, at: start + (buffer.count - start) / 4)
         while probe.position < buffer.count, buffer[probe.position] != 0x0A || !probe.consume(exactly: "\n{\"card\":") {
             probe = JSONScanner(buffer, at: probe.position + 1)
         }
         guard probe.position < buffer.count else { return nil }
         let split = probe.position - 8  // the card's opening brace
-        // Sized up front (about 210 bytes a card as written; a few more allowed): growing the
-        // dictionary or the arrays would copy them and touch their memory twice.
+        // Sized up front (about 210 bytes a card as written; a few more allowed): growing it
+        // would copy it and touch its memory twice.
         let expected = (buffer.count - start) / 180 + 64
-        let halves = (CardHalf(), CardHalf())
+        // Room for the most cards the rest can hold (40 bytes is less than any card takes);
+        // only the part used is ever touched.
+        let batches = CardBatches(capacity: (buffer.count - split) / 40 + 64)
+        let first = CardHalf()
         let shared = SharedBytes(buffer: buffer)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
-                halves.0.readFirst(shared.buffer, from: start, upTo: split, expecting: expected)
+                first.readFirst(shared.buffer, from: start, upTo: split, expecting: expected)
+                if first.end == split { first.insert(from: batches) } else { batches.abandon() }
             } else {
-                halves.1.readRest(shared.buffer, from: split, expecting: expected - expected * 2 / 5)
+                batches.read(shared.buffer, from: split)
             }
         }
-        guard halves.0.end == split, let end = halves.1.end, var cards = halves.0.cards else { return nil }
-        halves.0.cards = nil  // so that `cards` is the only reference and grows in place
-        let count = cards.count + halves.1.ids.count
-        cards.reserveCapacity(count)
-        for (id, progress) in zip(halves.1.ids, halves.1.progress) { cards[id] = progress }
-        guard cards.count == count else { return nil }
+        guard first.end == split, let end = batches.end, let cards = first.cards, first.inserted == batches.count
+        else { return nil }
         return (cards, end)
     }
 
-    /// Reads one card entry as `readCard` does, into two arrays.
+    /// Reads one card entry as `readCard` does, initializing `id` and `progress`.
     fileprivate static func readCard(
-        _ s: inout JSONScanner, ids: inout [CardID], progress: inout [CardProgress]
+        _ s: inout JSONScanner, id: UnsafeMutablePointer<CardID>, progress: UnsafeMutablePointer<CardProgress>
     ) throws(JSONSyntaxError) {
         var fast = s
         if fast.consume(exactly: "{\"card\":"), let text = try? fast.string(), fast.consume(exactly: ",\"progress\":"),
             let p = try? CardProgress.readAsWritten(from: &fast), fast.consume(exactly: "}")
         {
             s = fast
-            ids.append(CardID(text))
-            progress.append(p)
+            id.initialize(to: CardID(text))
+            progress.initialize(to: p)
         } else {
-            let (id, p) = try readCardAnyOrder(&s)
-            ids.append(id)
-            progress.append(p)
+            let (anyOrderID, p) = try readCardAnyOrder(&s)
+            id.initialize(to: anyOrderID)
+            progress.initialize(to: p)
         }
     }
 
@@ -261,13 +261,12 @@ private struct SharedBytes: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<UInt8>
 }
 
-/// One part of a cards array, read by one thread; `end` is nil when it did not read cleanly.
+/// The first part of a cards array, read by one thread into the dictionary.
 private final class CardHalf: @unchecked Sendable {
-    var ids: [CardID] = []
-    var progress: [CardProgress] = []
     var end: Int?
-    /// The first part's cards.
     var cards: [CardID: CardProgress]?
+    /// How many of the other part's cards `insert` took.
+    var inserted = 0
 
     /// From the array's opening bracket to `split`, the start of a later element, into the
     /// dictionary: `end` is `split` when the elements read end exactly there (a comma, then
@@ -295,21 +294,119 @@ private final class CardHalf: @unchecked Sendable {
         }
     }
 
+    /// Inserts the other part's cards as `batches` publishes them, until it is done; stops at
+    /// a card listed twice (the count then falls short, and the caller reads in one pass).
+    func insert(from batches: CardBatches) {
+        guard var cards else { return }
+        self.cards = nil  // so that `cards` is the only reference and grows in place
+        var done = 0
+        while true {
+            let (ready, finished) = batches.published()
+            while done < ready {
+                let before = cards.count
+                cards[(batches.ids + done).move()] = (batches.progress + done).move()
+                done += 1
+                guard cards.count > before else {
+                    batches.taken(upTo: done)
+                    batches.abandon()
+                    return
+                }
+            }
+            batches.taken(upTo: done)
+            if finished { break }
+            batches.waitForMore()
+        }
+        inserted = done
+        self.cards = cards
+    }
+}
+
+/// The rest of a cards array, read by one thread into a buffer that the other thread empties
+/// into the dictionary batch by batch as it fills. `published` counts the cards ready for
+/// taking; the lock orders the writes of the cards before their publication.
+private final class CardBatches: @unchecked Sendable {
+    static let batch = 2048
+    let ids: UnsafeMutablePointer<CardID>
+    let progress: UnsafeMutablePointer<CardProgress>
+    private let capacity: Int
+    private let lock = NSLock()
+    private let more = DispatchSemaphore(value: 0)
+    private var ready = 0
+    private var finished = false
+    private var abandoned = false
+    /// How many cards the reader took out (moved) so far; the rest are deinitialized here.
+    private var taken = 0
+    /// How many cards were read, and the offset after the array (nil: not read cleanly).
+    private(set) var count = 0
+    private(set) var end: Int?
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        ids = .allocate(capacity: capacity)
+        progress = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        (ids + taken).deinitialize(count: count - taken)
+        (progress + taken).deinitialize(count: count - taken)
+        ids.deallocate()
+        progress.deallocate()
+    }
+
     /// From `split`, the start of an element, to the array's end: `end` is after its `]`.
-    func readRest(_ buffer: UnsafeBufferPointer<UInt8>, from split: Int, expecting count: Int) {
-        var ids: [CardID] = []
-        var progress: [CardProgress] = []
-        ids.reserveCapacity(count)
-        progress.reserveCapacity(count)
+    func read(_ buffer: UnsafeBufferPointer<UInt8>, from split: Int) {
         var s = JSONScanner(buffer, at: split)
         var first = true
-        while true {
-            guard let more = try? s.nextElement(first: &first) else { return }
-            guard more else { break }
-            guard (try? Snapshot.readCard(&s, ids: &ids, progress: &progress)) != nil else { return }
+        var n = 0
+        defer {
+            lock.lock()
+            count = n
+            ready = n
+            finished = true
+            if abandoned { end = nil }
+            lock.unlock()
+            more.signal()
         }
-        end = s.position
-        self.ids = ids
-        self.progress = progress
+        while true {
+            guard let another = try? s.nextElement(first: &first) else { return }
+            guard another else { break }
+            guard n < capacity, (try? Snapshot.readCard(&s, id: ids + n, progress: progress + n)) != nil else { return }
+            n += 1
+            if n % Self.batch == 0 {
+                lock.lock()
+                ready = n
+                count = n
+                let stop = abandoned
+                lock.unlock()
+                more.signal()
+                if stop { return }
+            }
+        }
+        lock.lock()
+        end = abandoned ? nil : s.position
+        lock.unlock()
+    }
+
+    /// How many cards are ready, and whether the reading has ended.
+    func published() -> (ready: Int, finished: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (ready, finished)
+    }
+
+    func waitForMore() { more.wait() }
+
+    /// The cards before `n` were moved out.
+    func taken(upTo n: Int) {
+        lock.lock()
+        taken = n
+        lock.unlock()
+    }
+
+    /// The reader gave up: the cards read need not be read further.
+    func abandon() {
+        lock.lock()
+        abandoned = true
+        lock.unlock()
     }
 }

@@ -138,11 +138,11 @@ struct FastDecoderTests {
         let (halves, onePass) = both(written)
         #expect(halves == .success(snapshot))
         #expect(onePass == .success(snapshot))
-        // Damage, half of it in the middle third, where the split is.
+        // Damage, half of it in the second and third eighths, where the split is (a quarter in).
         for i in 0..<40 {
             var bytes = written
-            let third = bytes.count / 3
-            let at = i % 2 == 0 ? third + Int(rng.next() % UInt64(third)) : Int(rng.next() % UInt64(bytes.count))
+            let eighth = bytes.count / 8
+            let at = i % 2 == 0 ? eighth + Int(rng.next() % UInt64(2 * eighth)) : Int(rng.next() % UInt64(bytes.count))
             var tail = Array(bytes[at...])
             JSONGen.damage(&tail, &rng)
             bytes.replaceSubrange(at..., with: tail)
@@ -151,16 +151,26 @@ struct FastDecoderTests {
         }
         // A card listed twice, once in each half.
         let text = String(decoding: written, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let firstCard = try #require(lines.firstIndex { $0.hasPrefix("{\"card\":") })
-        lines.insert(lines[firstCard], at: lines.count - 3)
-        let (repeatedHalves, repeatedOnePass) = both(Array(lines.joined(separator: "\n").utf8))
-        #expect(repeatedHalves == repeatedOnePass)
-        if case .failure(let error) = repeatedHalves {
-            #expect(error.message.contains("listed twice"))
-        } else {
-            Issue.record("a card listed twice was accepted")
+        // A card listed twice: once in each part, or twice in the second (in another batch).
+        for (card, at) in [(firstCard, lines.count - 3), (lines.count - 6000, lines.count - 3)] {
+            var repeated = lines
+            repeated.insert(lines[card], at: at)
+            let (repeatedHalves, repeatedOnePass) = both(Array(repeated.joined(separator: "\n").utf8))
+            #expect(repeatedHalves == repeatedOnePass)
+            if case .failure(let error) = repeatedHalves {
+                #expect(error.message.contains("listed twice"))
+            } else {
+                Issue.record("a card listed twice was accepted")
+            }
         }
+        // A damaged card early in the second part, while the first is still being read.
+        var damaged = lines
+        damaged[lines.count - 6500] = String(damaged[lines.count - 6500].dropLast(3))
+        let (damagedHalves, damagedOnePass) = both(Array(damaged.joined(separator: "\n").utf8))
+        #expect(damagedHalves == damagedOnePass)
+        #expect((try? damagedHalves.get()) == nil)
     }
 
     // MARK: Generating layouts

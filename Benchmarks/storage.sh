@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The storage benchmark (Benchmarks/storage.md): a generated collection of 100,000 cards and
-# 1,000,000 reviews (generated once into DIR); (b) `recall due` as a whole process (warm and cold study index),
+# 1,000,000 reviews (generated once into DIR); (b) `recall due` as a whole process (warm and cold study index,
+# and the first run after `recall import` changed the deck; each script run adds 6 cards to the deck),
 # (c) durable answers, (d) peak memory,
 # (e) reading progress files. Usage: bash Benchmarks/storage.sh [DIR]  (default: a temp dir)
 set -euo pipefail
@@ -12,6 +13,7 @@ echo "== machine: $(nproc) cores, $(uname -sr); data in $HOME_DIR"
 if [ ! -f "$HOME_DIR/Decks/bench.json" ]; then
   "$RECALL" _bench-storage --home "$HOME_DIR" --generate --cards 100000 --reviews 1000000
 fi
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 ls -l "$HOME_DIR"/Decks/bench.json "$HOME_DIR"/Progress/bench/
 sync
 
@@ -40,6 +42,22 @@ python3 -c "$FIRST_LINE" "$RECALL" "$HOME_DIR" 20 warm
 echo "== (b) cold: no index (deleted before each run), so the deck and snapshot are parsed and the index written"
 python3 -c "$FIRST_LINE" "$RECALL" "$HOME_DIR" 5 cold
 
+echo "== (b) and (d) on the first run after a deck change: recall import adds a card to the deck"
+echo "   (the import rewrites the 35 MB deck and refreshes the index), then recall due; 3 rounds"
+for i in 1 2 3; do
+  for what in memory first-line; do
+    printf 'question,answer\nBenchmark question added %s %s %s?,Added.\n' "$(date +%s%N)" "$i" "$what" >"$HOME_DIR/added.csv"
+    /usr/bin/time -v "$RECALL" import "$HOME_DIR/added.csv" --deck bench --home "$HOME_DIR" 2>&1 |
+      grep -E "Imported|Maximum resident|Elapsed" | sed 's/^/   import: /'
+    if [ "$what" = memory ]; then
+      /usr/bin/time -v "$RECALL" due bench --home "$HOME_DIR" 2>&1 >/dev/null |
+        grep -E "Maximum resident|Elapsed" | sed 's/^/   due, first run: /'
+    else
+      python3 -c "$FIRST_LINE" "$RECALL" "$HOME_DIR" 1 after-import
+    fi
+  done
+done
+
 echo "== (d) peak memory (maximum resident set size)"
 rm -f "$INDEX"
 echo "-- recall due, cold (no index; reads the JSON files and writes the index)"
@@ -53,3 +71,6 @@ done
 
 echo "== (c) durable answers and (e) reading the progress files (3 rounds)"
 /usr/bin/time -v "$RECALL" _bench-storage --home "$HOME_DIR" --answers 2000 2>&1 | grep -E "read|raw|durable|snapshot|Maximum resident"
+echo "== (e) the snapshot alone, 5 more reads"
+"$RECALL" _bench-storage --home "$HOME_DIR" --snapshot-reads 5
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"

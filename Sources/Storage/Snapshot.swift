@@ -206,14 +206,18 @@ struct Snapshot: Equatable {
         let batches = CardBatches(capacity: (buffer.count - split) / 40 + 64)
         let first = CardHalf()
         let shared = SharedBytes(buffer: buffer)
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            if half == 0 {
-                first.readFirst(shared.buffer, from: start, upTo: split, expecting: expected)
-                if first.end == split { first.insert(from: batches) } else { batches.abandon() }
-            } else {
-                batches.read(shared.buffer, from: split)
-            }
+        // A thread of its own for the reader, not `concurrentPerform`: that may run both parts
+        // one after the other on one thread (one core, a busy pool), and this thread waits for
+        // the reader's batches.
+        let readerDone = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            batches.read(shared.buffer, from: split)
+            readerDone.signal()
         }
+        reader.start()
+        first.readFirst(buffer, from: start, upTo: split, expecting: expected)
+        if first.end == split { first.insert(from: batches) } else { batches.abandon() }
+        readerDone.wait()
         guard first.end == split, let end = batches.end, let cards = first.cards, first.inserted == batches.count
         else { return nil }
         return (cards, end)

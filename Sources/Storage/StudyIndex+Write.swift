@@ -7,13 +7,16 @@ import Scheduling
 #endif
 
 extension StudyIndex {
-    /// Builds an index's bytes (the layout is in `StudyIndex`). The cards come from `addCards`,
-    /// which calls `Builder.addCard` once per card in deck order. Nil when the collection is
-    /// too large for the format's 32-bit offsets.
+    /// Builds an index's bytes (the layout is in `StudyIndex`) and hands them to `emit` in
+    /// pieces of about a megabyte (so the whole file is never in memory at once), the checksum
+    /// word left 0. The cards come from `addCards`, which calls `Builder.addCard` once per card
+    /// in deck order. Returns the checksum to put in its place (the file's bytes 24–31); nil
+    /// when the collection is too large for the format's 32-bit offsets or `emit` failed.
     static func encode(
         cardCount: Int, addCards: (inout Builder) -> Void, progressIDs ids: [CardID],
-        progressOf: (Int) -> CardProgress, recent: [RecentAnswer], basis: Basis
-    ) -> [UInt8]? {
+        progressOf: (Int) -> CardProgress, recent: [RecentAnswer], basis: Basis,
+        emit: (UnsafeRawBufferPointer) -> Bool
+    ) -> UInt64? {
         var b = Builder()
         b.cards.reserveCapacity(cardCount * cardSize)
         addCards(&b)
@@ -53,11 +56,27 @@ extension StudyIndex {
             place[k] = Int32(records.count)
             records.append(k)
         }
-        var out: [UInt8] = []
         let length =
             headerSize + cardCount * (cardSize + 4) + ids.count * (progressSize + 4) + recent.count * recentSize
             + b.blob.count
-        out.reserveCapacity(length)
+        var out: [UInt8] = []
+        let piece = 1 << 20
+        out.reserveCapacity(piece + (1 << 12))
+        var sum = StreamingChecksum()
+        var emitted = 0
+        var failed = false
+        // Hands on what `out` holds (the checksum covers everything after the first 32 bytes).
+        func flush() {
+            guard !failed, !out.isEmpty else { return }
+            out.withUnsafeBytes { o in
+                let skip = max(0, min(32 - emitted, o.count))
+                sum.update(UnsafeRawBufferPointer(rebasing: o[skip...]))
+                if !emit(o) { failed = true }
+            }
+            emitted += out.count
+            out.removeAll(keepingCapacity: true)
+        }
+        func flushIfFull() { if out.count >= piece { flush() } }
         let header: [UInt64] = [
             magic, version, UInt64(length), 0,
             basis.deck.device, basis.deck.inode, UInt64(basis.deck.size),
@@ -73,15 +92,23 @@ extension StudyIndex {
         for (i, card) in stride(from: 0, to: b.cards.count, by: cardSize).enumerated() {
             out += b.cards[card..<card + cardSize - 4]
             out.append32(UInt32(bitPattern: recordOfCard[i]))
+            flushIfFull()
         }
-        for card in cardOrder { out.append32(UInt32(card)) }
+        for card in cardOrder {
+            out.append32(UInt32(card))
+            flushIfFull()
+        }
         for k in records {
             let range = progressIDs[progressOrder[k]]
             out.append32(UInt32(range.lowerBound))
             out.append32(UInt32(range.count))
             progressOf(progressOrder[k]).appendRecord(to: &out)
+            flushIfFull()
         }
-        for k in 0..<progressOrder.count { out.append32(UInt32(place[k])) }
+        for k in 0..<progressOrder.count {
+            out.append32(UInt32(place[k]))
+            flushIfFull()
+        }
         for (k, answer) in recent.enumerated() {
             out.append64(UInt64(bitPattern: Int64(answer.id)))
             out.append32(UInt32(recentIDs[k].lowerBound))
@@ -89,12 +116,18 @@ extension StudyIndex {
             out.append64(answer.answer.time.timeIntervalSinceReferenceDate.bitPattern)
             out.append32(UInt32(answer.answer.rating.rawValue))
             out.append32(UInt32(bitPattern: Int32(answer.answer.stateBefore?.rawValue ?? -1)))
+            flushIfFull()
         }
-        out += b.blob
-        guard out.count == length else { return nil }
-        let sum = out.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[32...])) }
-        withUnsafeBytes(of: sum.littleEndian) { out.replaceSubrange(24..<32, with: $0) }
-        return out
+        flush()
+        // The blob as it is, without a copy.
+        b.blob.withUnsafeBytes { blob in
+            guard !failed else { return }
+            sum.update(blob)
+            if !emit(blob) { failed = true }
+            emitted += blob.count
+        }
+        guard !failed, emitted == length else { return nil }
+        return sum.finish()
     }
 
     /// Collects the card records and the string blob.
@@ -156,16 +189,20 @@ extension StudyIndex {
         }
     }
 
-    /// Writes an index beside the progress files: a temporary file and a rename, no flush (it
-    /// is checksummed and rebuilt when lost). Best effort: false when it could not be written
-    /// (a read-only data directory); nothing is left behind then.
+    /// Writes an index beside the progress files as `encode` streams it: a temporary file (its
+    /// checksum word filled in last) and a rename, no flush (it is checksummed and rebuilt when
+    /// lost). Best effort: false when it could not be written (a read-only data directory, a
+    /// collection too large for the format); nothing is left behind then.
     @discardableResult
-    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+    static func write(to path: String, encode: ((UnsafeRawBufferPointer) -> Bool) -> UInt64?) -> Bool {
         let dir = (path as NSString).deletingLastPathComponent
         let temp = dir + "/.index.bin.\(getpid()).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
-        let ok = bytes.withUnsafeBytes { FileBytes.writeAll(fd, $0) }
+        var ok = false
+        if let sum = encode({ FileBytes.writeAll(fd, $0) }) {
+            ok = withUnsafeBytes(of: sum.littleEndian) { pwrite(fd, $0.baseAddress, 8, 24) == 8 }
+        }
         close(fd)
         guard ok, rename(temp, path) == 0 else {
             unlink(temp)
@@ -207,22 +244,24 @@ extension StudyIndex {
     ) {
         var groups: [[String]: UInt32] = [:]
         let ids = Array(progress.keys)
-        let bytes = encode(
-            cardCount: deck.cards.count,
-            addCards: { b in
-                for card in deck.cards {
-                    var section: UInt32 = 0
-                    if !card.section.isEmpty {
-                        let next = UInt32(groups.count + 1)
-                        section = groups[card.section, default: next]
-                        if section == next { groups[card.section] = next }
+        write(to: path) { emit in
+            encode(
+                cardCount: deck.cards.count,
+                addCards: { b in
+                    for card in deck.cards {
+                        var section: UInt32 = 0
+                        if !card.section.isEmpty {
+                            let next = UInt32(groups.count + 1)
+                            section = groups[card.section, default: next]
+                            if section == next { groups[card.section] = next }
+                        }
+                        b.addCard(
+                            id: card.id.rawValue.utf8, front: card.front.utf8, section: section,
+                            keypoint: card.kind == .keypoint)
                     }
-                    b.addCard(
-                        id: card.id.rawValue.utf8, front: card.front.utf8, section: section,
-                        keypoint: card.kind == .keypoint)
-                }
-            }, progressIDs: ids, progressOf: { progress[ids[$0]] ?? .new }, recent: recent, basis: basis)
-        if let bytes { write(bytes, to: path) }
+                }, progressIDs: ids, progressOf: { progress[ids[$0]] ?? .new }, recent: recent, basis: basis, emit: emit
+            )
+        }
     }
 
     /// Writes a new index with the cards of this one (the deck is unchanged) and new progress:
@@ -242,20 +281,21 @@ extension StudyIndex {
         } else {
             ids = Array(progress.keys)
         }
-        let bytes = StudyIndex.encode(
-            cardCount: cardCount,
-            addCards: { b in
-                for i in 0..<cardCount {
-                    let at = cardsAt + i * StudyIndex.cardSize
-                    b.addCard(id: slice(at), front: slice(at + 8), section: section(i), keypoint: isKeypoint(i))
-                }
-            }, progressIDs: ids,
-            progressOf: { k in
-                if let p = progress[ids[k]] { return p }
-                if let base, k < records.count { return base.progress(records[k]) }
-                return .new
-            }, recent: recent, basis: basis)
-        if let bytes { StudyIndex.write(bytes, to: path) }
+        StudyIndex.write(to: path) { emit in
+            StudyIndex.encode(
+                cardCount: cardCount,
+                addCards: { b in
+                    for i in 0..<cardCount {
+                        let at = cardsAt + i * StudyIndex.cardSize
+                        b.addCard(id: slice(at), front: slice(at + 8), section: section(i), keypoint: isKeypoint(i))
+                    }
+                }, progressIDs: ids,
+                progressOf: { k in
+                    if let p = progress[ids[k]] { return p }
+                    if let base, k < records.count { return base.progress(records[k]) }
+                    return .new
+                }, recent: recent, basis: basis, emit: emit)
+        }
     }
 }
 

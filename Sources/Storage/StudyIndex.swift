@@ -351,6 +351,61 @@ final class StudyIndex {
         h ^= h >> 29
         return h
     }
+
+    /// `checksum` of bytes given in pieces (an index written as it is encoded): the same value
+    /// as `checksum` of the pieces joined.
+    struct StreamingChecksum {
+        private var lanes: (UInt64, UInt64, UInt64, UInt64)
+        private var count = 0
+        /// Bytes after the last whole 32-byte block (fewer than 32).
+        private var pending: [UInt8] = []
+
+        init() {
+            lanes = (
+                0x9E37_79B1_85EB_CA87 &+ 0xC2B2_AE3D_27D4_EB4F, 0xC2B2_AE3D_27D4_EB4F, 0, 0 &- 0x9E37_79B1_85EB_CA87
+            )
+        }
+
+        mutating func update(_ p: UnsafeRawBufferPointer) {
+            count += p.count
+            var at = 0
+            if !pending.isEmpty {
+                let take = min(32 - pending.count, p.count)
+                pending += p[0..<take]
+                at = take
+                guard pending.count == 32 else { return }
+                pending.withUnsafeBytes { block(UnsafeRawBufferPointer($0), at: 0) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            while at + 32 <= p.count {
+                block(p, at: at)
+                at += 32
+            }
+            pending += p[at...]
+        }
+
+        private mutating func block(_ p: UnsafeRawBufferPointer, at: Int) {
+            lanes.0 = StudyIndex.round(lanes.0, p.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            lanes.1 = StudyIndex.round(lanes.1, p.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+            lanes.2 = StudyIndex.round(lanes.2, p.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self))
+            lanes.3 = StudyIndex.round(lanes.3, p.loadUnaligned(fromByteOffset: at + 24, as: UInt64.self))
+        }
+
+        func finish() -> UInt64 {
+            var h = lanes.0 ^ (lanes.1 &* 3) ^ (lanes.2 &* 5) ^ (lanes.3 &* 7) ^ UInt64(count)
+            for byte in pending { h = StudyIndex.round(h, UInt64(byte)) }
+            h ^= h >> 33
+            h = h &* 0xC2B2_AE3D_27D4_EB4F
+            h ^= h >> 29
+            return h
+        }
+    }
+
+    /// One round of `checksum`'s lanes.
+    fileprivate static func round(_ acc: UInt64, _ word: UInt64) -> UInt64 {
+        let a = acc &+ word &* 0xC2B2_AE3D_27D4_EB4F
+        return ((a << 31) | (a >> 33)) &* 0x9E37_79B1_85EB_CA87
+    }
 }
 
 extension ProgressPaths {

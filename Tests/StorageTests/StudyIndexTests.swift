@@ -82,6 +82,26 @@ struct StudyIndexTests {
         }
     }
 
+    /// The index is written as it is encoded, its checksum computed piece by piece: the same
+    /// as over the whole bytes, however they are cut.
+    @Test func checksumInPiecesIsTheChecksumOfTheWhole() {
+        var rng = SeededGenerator(seed: 11)
+        for length in [0, 1, 31, 32, 33, 64, 100, 1000, 4099] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            let whole = bytes.withUnsafeBytes { StudyIndex.checksum($0) }
+            for _ in 0..<20 {
+                var sum = StudyIndex.StreamingChecksum()
+                var at = 0
+                while at < length {
+                    let n = min(length - at, Int(rng.next() % 70))
+                    bytes.withUnsafeBytes { sum.update(UnsafeRawBufferPointer(rebasing: $0[at..<at + n])) }
+                    at += n
+                }
+                #expect(sum.finish() == whole)
+            }
+        }
+    }
+
     @Test func indexRoundTripsEveryField() throws {
         let f = try Self.studied()
         let p = try f.read()

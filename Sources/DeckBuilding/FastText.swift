@@ -1,3 +1,5 @@
+import Glibc
+
 /// Byte-level text helpers for the builder's hot paths.
 ///
 /// `Character`-based processing (grapheme breaking, `isWhitespace`) cost milliseconds per
@@ -35,19 +37,42 @@ enum FastText {
 
     /// Whether `collapse` changes the text: white space at either end, white space other than
     /// a single space, or two white-space characters in a row.
-    private static func needsCollapse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
+    ///
+    /// Eight bytes at a time while they are printable ASCII without two spaces in a row (the
+    /// windows overlap by a byte, so a pair across two windows is seen); byte by byte elsewhere.
+    static func needsCollapse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
+        guard n > 0 else { return false }
+        if bytes[0] == 0x20 || bytes[n - 1] == 0x20 { return true }
+        var i = 0
         while i < n {
+            if i + 8 <= n {
+                let w = word(bytes, i)
+                if w & highBits == 0, !hasByte(in: w, below: 0x20), !hasByte(in: w, equalTo: 0x7F) {
+                    let spaces = exactBytes(in: w, equalTo: 0x20)
+                    if spaces & (spaces >> 8) != 0 { return true }
+                    i += 7
+                    continue
+                }
+            }
             let c = bytes[i]
             if c == 0x20 {
-                if i == 0 || i + 1 == n || whitespaceLength(bytes, i + 1) > 0 { return true }
+                if i + 1 < n && whitespaceLength(bytes, i + 1) > 0 { return true }
             } else if c < 0x20 || c >= 0xC2 {
                 if whitespaceLength(bytes, i) > 0 { return true }
             }
             i += 1
         }
         return false
+    }
+
+    /// The high bit of each of the word's bytes that is `c`, and no other bit (unlike
+    /// `hasByte`, no false marks above a match).
+    @inline(__always)
+    static func exactBytes(in w: UInt64, equalTo c: UInt8) -> UInt64 {
+        let x = w ^ (ones &* UInt64(c))
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x | low)
     }
 
     /// Whether every byte of the text is ASCII. For such text a `Character` is one byte (no CR
@@ -71,26 +96,48 @@ enum FastText {
         return plain ? text.utf8.count : text.count
     }
 
-    /// Whether `needle` occurs in the text's UTF-8: a search for its last byte, eight bytes
-    /// at a time, then a comparison of the bytes before it.
+    /// Whether `needle` occurs in the text's UTF-8: the C library's `memchr` finds each place of
+    /// the needle's rarest byte in English text (the `k` of `ookie`; its `e`, searched for
+    /// before, stalled a word-at-a-time scan on most words), then the bytes around it are compared.
     static func contains(_ needle: StaticString, in text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
             needle.withUTF8Buffer { needle in
-                guard let last = needle.last else { return true }
-                let back = needle.count - 1
-                var i = back
-                while i < b.count {
-                    if i + 8 <= b.count, !hasByte(in: word(b, i), equalTo: last) {
-                        i += 8
-                        continue
-                    }
-                    if b[i] == last, needle.indices.allSatisfy({ b[i - back + $0] == needle[$0] }) { return true }
+                guard !needle.isEmpty else { return true }
+                guard needle.count <= b.count, let base = b.baseAddress else { return false }
+                let at = rarestIndex(needle)
+                let key = Int32(needle[at])
+                // Where the key byte may sit so that the whole needle fits in the text.
+                var i = at
+                let last = b.count - needle.count + at
+                while i <= last {
+                    guard let found = memchr(base + i, key, last - i + 1) else { return false }
+                    i = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                    let start = i - at
+                    if needle.indices.allSatisfy({ b[start + $0] == needle[$0] }) { return true }
                     i += 1
                 }
                 return false
             }
         }
+    }
+
+    /// Space and the letters, most common in English text first.
+    private static let englishByFrequency = Array(" etaoinshrdlcumwfgypbvkjxqz".utf8)
+
+    /// The index of the needle's byte that is least common in English text.
+    private static func rarestIndex(_ needle: UnsafeBufferPointer<UInt8>) -> Int {
+        var best = 0
+        var bestRank = -1
+        for (k, c) in needle.enumerated() {
+            let lower = (0x41...0x5A).contains(c) ? c | 0x20 : c
+            let rank = englishByFrequency.firstIndex(of: lower) ?? englishByFrequency.count
+            if rank > bestRank {
+                best = k
+                bestRank = rank
+            }
+        }
+        return best
     }
 
     /// The eight bytes at `i` as one word, for testing eight bytes at a time (`i + 8 <= count`).

@@ -1,0 +1,132 @@
+import Flashcards
+import TestSupport
+import Testing
+
+@testable import DeckBuilding
+
+/// The third round of deck-building fast paths against the code they replaced (kept below as
+/// the reference), on seeded random text and bytes.
+struct PipelineFastPathTests {
+    /// Texts of printable ASCII with runs of spaces, tabs, Unicode spaces and multi-byte
+    /// characters at every offset, so each eight-byte window and the bytes after it are tried.
+    static let spacedTexts: [String] = {
+        var rng = SeededGenerator(seed: 31)
+        let pieces = [
+            " ", "  ", "\t", "\n", "a", "bc", "word", "k", "ookie", "Cookie", "ooki", "é", "\u{A0}", "\u{3000}",
+            "\u{2028}", "\u{85}", "\u{1680}", "\u{200A}", "\u{7F}", "\u{01}", "日本", "🙂", "e\u{301}",
+        ]
+        return (0..<6000).map { _ in
+            (0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
+        }
+    }()
+
+    @Test func needsCollapseMatchesTheByteLoop() {
+        for text in Self.spacedTexts + TrickyTextSamples.all {
+            var copy = text
+            let fast = copy.withUTF8 { FastText.needsCollapse($0) }
+            let slow = copy.withUTF8 { Reference.needsCollapse($0) }
+            #expect(fast == slow, "\(text.debugDescription)")
+            #expect(FastText.collapse(text) == text || fast, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func containsMatchesTheWordScan() {
+        let needles: [StaticString] = ["ookie", "k", "Cookie", "e", " a", "日本", "zz"]
+        for text in Self.spacedTexts + TrickyTextSamples.all {
+            for needle in needles {
+                #expect(
+                    FastText.contains(needle, in: text) == Reference.contains(needle, in: text),
+                    "\(needle) in \(text.debugDescription)")
+            }
+        }
+        // The needle at the very start and end, and longer than the text.
+        #expect(FastText.contains("ookie", in: "ookie"))
+        #expect(FastText.contains("ookie", in: "a cookie"))
+        #expect(!FastText.contains("ookie", in: "ooki"))
+        #expect(!FastText.contains("ookie", in: "kookiE"))
+        #expect(FastText.contains("", in: ""))
+    }
+
+    /// Plain text is sanitized before it is read, so its cards need no second sanitizing pass:
+    /// the cards `cards(from:)` now returns as they are equal those `CardMaker.inert` returns.
+    @Test func plainTextCardsNeedNoSecondSanitizingPass() throws {
+        var rng = SeededGenerator(seed: 32)
+        let pieces =
+            FastPathTests.asciiPieces + FastPathTests.otherPieces + TrickyText.pieces + [
+                "\n\nHeading Words\n\n", "\n\nWhat is it?\nIt is a thing.\n\n", "\n\n\u{1B}[31mRed Heading\n\n",
+                "\n\nFAQ\n\nQ: Why\u{9B}2J?\nA: Because\u{07}.\n\n", "\n- item \u{1B}]0;t\u{07}one\n",
+            ]
+        var built = 0
+        for index in 0..<1500 {
+            let text =
+                "Title \(index)\n\n"
+                + (0..<Int.random(in: 1...80, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }
+                .joined()
+            let source = ArticleSource(name: "a\(index).txt", bytes: Array(text.utf8), format: .text)
+            guard let made = try? DeckBuilder().cards(from: source) else { continue }
+            built += 1
+            #expect(made.cards == made.cards.map(CardMaker.inert), "\(text.debugDescription)")
+            for card in made.cards {
+                for field in [card.front, card.back, card.context ?? ""] + card.section + card.aliases {
+                    #expect(!DeckBuilder.controls(in: field).terminal, "\(field.debugDescription)")
+                }
+            }
+        }
+        #expect(built > 300)
+    }
+
+    @Test func noteCountsMatchFiltering() throws {
+        let result = try Fixture.build("rhetorical.txt")
+        for kind in [BuildNote.Kind.skipped, .merged, .parent, .warning] {
+            #expect(result.count(kind) == result.notes.filter { $0.kind == kind }.count)
+        }
+    }
+}
+
+/// TrickyText's seeded strings: quotes, dashes, combining marks, emoji, controls.
+private enum TrickyTextSamples {
+    static let all: [String] = {
+        var tricky = TrickyText(seed: 33)
+        return (0..<3000).map { _ in tricky.text(maxPieces: 16) }
+    }()
+}
+
+/// The implementations the fast paths replaced.
+private enum Reference {
+    /// `FastText.needsCollapse` byte by byte.
+    static func needsCollapse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            if c == 0x20 {
+                if i == 0 || i + 1 == n || FastText.whitespaceLength(bytes, i + 1) > 0 { return true }
+            } else if c < 0x20 || c >= 0xC2 {
+                if FastText.whitespaceLength(bytes, i) > 0 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// `FastText.contains` as a search for the needle's last byte, eight bytes at a time.
+    static func contains(_ needle: StaticString, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            needle.withUTF8Buffer { needle in
+                guard let last = needle.last else { return true }
+                let back = needle.count - 1
+                var i = back
+                while i < b.count {
+                    if i + 8 <= b.count, !FastText.hasByte(in: FastText.word(b, i), equalTo: last) {
+                        i += 8
+                        continue
+                    }
+                    if b[i] == last, needle.indices.allSatisfy({ b[i - back + $0] == needle[$0] }) { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

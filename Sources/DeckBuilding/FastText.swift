@@ -222,20 +222,44 @@ enum FastText {
     }
 
     /// The FNV-1a hash (`Similarity.hash`) of each word `forEachWord` finds that is at least
-    /// `minimumLength` bytes long, computed as the bytes go by instead of from a copy.
+    /// `minimumLength` bytes long, computed as the bytes go by instead of from a copy. ASCII is
+    /// classified inline here: through `scanWords`' closures it cost a call per byte.
     static func wordHashes(in text: String, minimumLength: Int) -> [UInt64] {
         let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01B3
         var hashes: [UInt64] = []
         hashes.reserveCapacity(text.utf8.count / 6)
-        var h = offset
-        var length = 0
-        scanWords(in: text) {
-            h = (h ^ UInt64($0)) &* 0x0000_0100_0000_01B3
-            length += 1
-        } wordEnd: {
-            if length >= minimumLength { hashes.append(h) }
-            h = offset
-            length = 0
+        var text = text
+        text.withUTF8 { bytes in
+            var h = offset
+            var length = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let c = bytes[i]
+                var letter: Bool
+                var width = 1
+                if c < 0x80 {
+                    let lower = asciiWordByte(c)
+                    letter = lower != 0
+                    if letter {
+                        h = (h ^ UInt64(lower)) &* prime
+                        length += 1
+                    }
+                } else {
+                    (width, letter) = nonASCIIWordCharacter(bytes, at: i) {
+                        h = (h ^ UInt64($0)) &* prime
+                        length += 1
+                    }
+                }
+                if !letter && length > 0 {
+                    if length >= minimumLength { hashes.append(h) }
+                    h = offset
+                    length = 0
+                }
+                i += width
+            }
+            if length > 0 && length >= minimumLength { hashes.append(h) }
         }
         return hashes
     }
@@ -249,42 +273,54 @@ enum FastText {
             var i = 0
             var inWord = false
             let n = bytes.count
-            while i <= n {
-                let c: UInt8 = i < n ? bytes[i] : 0x20
-                var length = 1
-                var letter = false
+            while i < n {
+                let c = bytes[i]
+                var letter: Bool
+                var width = 1
                 if c < 0x80 {
-                    if (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) {
-                        byte(c)
-                        letter = true
-                    } else if (0x41...0x5A).contains(c) {
-                        byte(c + 32)
-                        letter = true
-                    }
+                    let lower = asciiWordByte(c)
+                    letter = lower != 0
+                    if letter { byte(lower) }
                 } else {
-                    length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
-                    if length > 1, i + length <= n {
-                        var value = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                        if let scalar = Unicode.Scalar(value),
-                            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                        {
-                            letter = true
-                            if scalar.properties.changesWhenLowercased {
-                                for b in scalar.properties.lowercaseMapping.utf8 { byte(b) }
-                            } else {
-                                for k in i..<(i + length) { byte(bytes[k]) }
-                            }
-                        }
-                    } else {
-                        length = 1
-                    }
+                    (width, letter) = nonASCIIWordCharacter(bytes, at: i, byte: byte)
                 }
                 if !letter && inWord { wordEnd() }
                 inWord = letter
-                i += length
+                i += width
             }
+            if inWord { wordEnd() }
         }
+    }
+
+    /// An ASCII byte as part of a word: a letter lower-cased, a digit as it is, 0 for the rest.
+    @inline(__always)
+    static func asciiWordByte(_ c: UInt8) -> UInt8 {
+        let lower = c | 0x20
+        if lower &- 0x61 < 26 { return lower }
+        return c &- 0x30 < 10 ? c : 0
+    }
+
+    /// The character whose first byte, not ASCII, is at `i`: its width in bytes and whether it
+    /// is a letter or digit, in which case `byte` gets its lower-cased UTF-8. A malformed or cut
+    /// sequence is one byte wide and no letter.
+    @inline(__always)
+    private static func nonASCIIWordCharacter(
+        _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, byte: (UInt8) -> Void
+    ) -> (width: Int, letter: Bool) {
+        let c = bytes[i]
+        let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+        guard length > 1, i + length <= bytes.count else { return (1, false) }
+        var value = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value),
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        else { return (length, false) }
+        if scalar.properties.changesWhenLowercased {
+            for b in scalar.properties.lowercaseMapping.utf8 { byte(b) }
+        } else {
+            for k in i..<(i + length) { byte(bytes[k]) }
+        }
+        return (length, true)
     }
 
     /// How many times `needle` occurs in `haystack` (overlaps counted), by bytes.

@@ -75,6 +75,37 @@ struct PipelineFastPathTests {
         #expect(built > 300)
     }
 
+    /// Common words left out before sorting give the signature of the sorted set.
+    @Test func signaturesOfUnsortedWordsMatchSignaturesOfSets() {
+        var rng = SeededGenerator(seed: 34)
+        for round in 0..<200 {
+            // Few distinct words (many repeats and common ones) up to many (mostly distinct).
+            let range = UInt64([8, 64, 1000, 1 << 40][round % 4])
+            let extra = Similarity.functionWords.prefix(Int.random(in: 0...20, using: &rng))
+            let paragraphs = (0..<Int.random(in: 0...30, using: &rng)).map { _ in
+                (0..<Int.random(in: 0...60, using: &rng)).map { _ in UInt64.random(in: 0...range, using: &rng) }
+                    + extra
+            }
+            let similarity = Similarity(paragraphWords: paragraphs)
+            for words in paragraphs + [paragraphs.flatMap { $0 }, [], Array(Similarity.functionWords)] {
+                let shuffled = words.shuffled(using: &rng)
+                #expect(similarity.signature(ofWords: shuffled) == similarity.signature(Similarity.set(words)))
+            }
+        }
+        for words in FastPathTests.texts(seed: 35, count: 200, ascii: false, maxPieces: 60).map(Similarity.hashes) {
+            let similarity = Similarity(paragraphWords: [words, words, words])
+            #expect(similarity.signature(ofWords: words) == similarity.signature(Similarity.set(words)))
+        }
+    }
+
+    @Test func asciiWordBytesMatchTheRangeTests() {
+        for c in UInt8(0)..<0x80 {
+            let expected: UInt8 =
+                (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) ? c : (0x41...0x5A).contains(c) ? c + 32 : 0
+            #expect(FastText.asciiWordByte(c) == expected)
+        }
+    }
+
     @Test func noteCountsMatchFiltering() throws {
         let result = try Fixture.build("rhetorical.txt")
         for kind in [BuildNote.Kind.skipped, .merged, .parent, .warning] {

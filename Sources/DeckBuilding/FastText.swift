@@ -274,16 +274,7 @@ enum FastText {
             var inWord = false
             let n = bytes.count
             while i < n {
-                let c = bytes[i]
-                var letter: Bool
-                var width = 1
-                if c < 0x80 {
-                    let lower = asciiWordByte(c)
-                    letter = lower != 0
-                    if letter { byte(lower) }
-                } else {
-                    (width, letter) = nonASCIIWordCharacter(bytes, at: i, byte: byte)
-                }
+                let (width, letter) = wordCharacter(bytes, at: i, byte: byte)
                 if !letter && inWord { wordEnd() }
                 inWord = letter
                 i += width
@@ -298,6 +289,18 @@ enum FastText {
         let lower = c | 0x20
         if lower &- 0x61 < 26 { return lower }
         return c &- 0x30 < 10 ? c : 0
+    }
+
+    /// The character at `i`: its width in bytes and whether it is a letter or digit, in which
+    /// case `byte` gets its lower-cased UTF-8.
+    @inline(__always)
+    private static func wordCharacter(
+        _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, byte: (UInt8) -> Void
+    ) -> (width: Int, letter: Bool) {
+        guard bytes[i] < 0x80 else { return nonASCIIWordCharacter(bytes, at: i, byte: byte) }
+        let lower = asciiWordByte(bytes[i])
+        if lower != 0 { byte(lower) }
+        return (1, lower != 0)
     }
 
     /// The character whose first byte, not ASCII, is at `i`: its width in bytes and whether it

@@ -141,7 +141,16 @@ public struct DeckBuilder: Sendable {
 
     /// A file name without directories and extension: `a/b/notes.md` → `notes`.
     public static func stem(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name: String
+        let utf8 = path.utf8
+        if let slash = utf8.lastIndex(of: 0x2F), slash != utf8.index(before: utf8.endIndex),
+            utf8.allSatisfy({ $0 < 0x80 })
+        {
+            // An ASCII path not ending in `/`: its last name is what follows the last `/`.
+            name = String(path[utf8.index(after: slash)...])
+        } else {
+            name = path.split(separator: "/").last.map(String.init) ?? path
+        }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }

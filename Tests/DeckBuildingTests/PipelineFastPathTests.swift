@@ -1,8 +1,9 @@
-import Flashcards
+import Foundation
 import TestSupport
 import Testing
 
 @testable import DeckBuilding
+@testable import Flashcards
 
 /// The third round of deck-building fast paths against the code they replaced (kept below as
 /// the reference), on seeded random text and bytes.
@@ -106,6 +107,61 @@ struct PipelineFastPathTests {
         }
     }
 
+    /// A block `mayBeFurniture` rules out has a match key that is no end marker, boilerplate
+    /// or social line, so skipping `matchKey` for it changes nothing.
+    @Test func blocksRuledOutAsFurnitureHaveNoFurnitureKey() {
+        let filter = NoiseFilter(title: nil)
+        let furniture = Array(NoiseFilter.endMarkers.union(NoiseFilter.boilerplate).union(NoiseFilter.socialNames))
+        var rng = SeededGenerator(seed: 36)
+        var texts = Self.spacedTexts + TrickyTextSamples.all + furniture
+        for _ in 0..<3000 {
+            // Furniture with punctuation, controls and capitals around it.
+            let key = furniture.randomElement(using: &rng) ?? ""
+            let around = ["", " ", "“", "*", "\u{01}", "1 ", "X", "- ", "é", "(", "#"]
+            texts.append(
+                (around.randomElement(using: &rng) ?? "") + key.capitalized + (around.randomElement(using: &rng) ?? ""))
+        }
+        var ruledOut = 0
+        for text in texts where !filter.mayBeFurniture(text) {
+            ruledOut += 1
+            let key = TextNormalizer.matchKey(text)
+            #expect(!NoiseFilter.endMarkers.contains(key), "\(text.debugDescription)")
+            #expect(!NoiseFilter.boilerplate.contains(key), "\(text.debugDescription)")
+            #expect(!filter.isSocialLine(key), "\(text.debugDescription)")
+        }
+        #expect(ruledOut > 1000)
+        for key in furniture { #expect(filter.mayBeFurniture(key)) }
+    }
+
+    @Test func slugsMatchSplittingAndJoining() {
+        var texts = Self.spacedTexts + TrickyTextSamples.all
+        texts += (0..<40).map { String(repeating: "word ", count: $0) + String(repeating: "x", count: $0 * 3) }
+        for text in texts {
+            #expect(DeckName.slugify(text) == Reference.slugify(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func stemsMatchSplittingThePath() {
+        var rng = SeededGenerator(seed: 37)
+        let pieces = ["/", "a", "b.txt", ".", "..", "x.md", ".hidden", "é", "/\u{301}", "n.a.me", " ", "日本.html"]
+        var paths = ["", "/", "//", "a", "a/", "/a.txt", "a/b/", ".txt", "a/.txt"]
+        for _ in 0..<3000 {
+            paths.append(
+                (0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined())
+        }
+        for path in paths {
+            #expect(DeckBuilder.stem(path) == Reference.stem(path), "\(path.debugDescription)")
+        }
+    }
+
+    @Test func hexMatchesFormatting() {
+        var rng = SeededGenerator(seed: 38)
+        for count in [0, 1, 6, 32, 100] {
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            #expect(ContentDigest.hex(bytes) == bytes.map { String(format: "%02x", $0) }.joined())
+        }
+    }
+
     @Test func noteCountsMatchFiltering() throws {
         let result = try Fixture.build("rhetorical.txt")
         for kind in [BuildNote.Kind.skipped, .merged, .parent, .warning] {
@@ -124,6 +180,22 @@ private enum TrickyTextSamples {
 
 /// The implementations the fast paths replaced.
 private enum Reference {
+    /// `DeckName.slugify` by splitting the key into words and joining them.
+    static func slugify(_ text: String) -> String {
+        let key = TextNormalizer.matchKey(text)
+        let words = key.split(separator: " ").prefix(12)
+        var slug = words.joined(separator: "-")
+        if slug.utf8.count > 80 { slug = String(slug.prefix(80)) }
+        return slug
+    }
+
+    /// `DeckBuilder.stem` by splitting the path at every `/`.
+    static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
     /// `FastText.needsCollapse` byte by byte.
     static func needsCollapse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0

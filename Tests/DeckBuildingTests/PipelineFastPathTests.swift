@@ -162,6 +162,29 @@ struct PipelineFastPathTests {
         }
     }
 
+    @Test func lineEndsMatchTheByteLoop() {
+        var rng = SeededGenerator(seed: 39)
+        let alphabet: [UInt8] = [0x0A, 0x0D, 0x20, 0x61, 0x7F, 0x80, 0xC3, 0xA9, 0xE2, 0xFF]
+        for _ in 0..<5000 {
+            let bytes = (0..<Int.random(in: 0...70, using: &rng)).map { _ in
+                Int.random(in: 0...5, using: &rng) == 0
+                    ? alphabet.randomElement(using: &rng) ?? 0 : UInt8.random(in: 0x20...0x7E, using: &rng)
+            }
+            bytes.withUnsafeBufferPointer { b in
+                for start in 0...b.count {
+                    var z = start
+                    var ascii = true
+                    while z < b.count && b[z] != 0x0A {
+                        if b[z] >= 0x80 { ascii = false }
+                        z += 1
+                    }
+                    let fast = PlainTextReader.lineEnd(b, from: start)
+                    #expect(fast.end == z && fast.ascii == ascii, "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
+
     @Test func noteCountsMatchFiltering() throws {
         let result = try Fixture.build("rhetorical.txt")
         for kind in [BuildNote.Kind.skipped, .merged, .parent, .warning] {

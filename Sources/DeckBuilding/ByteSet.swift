@@ -18,6 +18,12 @@ struct ByteSet: Sendable {
         self.high = high
     }
 
+    /// Adds an ASCII byte.
+    mutating func insert(_ b: UInt8) {
+        precondition(b < 0x80, "ByteSet holds ASCII bytes")
+        if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
+    }
+
     @inline(__always)
     func contains(_ b: UInt8) -> Bool {
         b < 64 ? low & (1 << UInt64(b)) != 0 : b < 128 && high & (1 << UInt64(b &- 64)) != 0

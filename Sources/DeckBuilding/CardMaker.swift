@@ -117,21 +117,26 @@ extension Card {
 private struct MergeTracker {
     let article: Article
     let similarity: Similarity
-    /// Each section's words, from its paragraphs and list items; each paragraph is read once.
-    let sectionWords: [Similarity.WordSet]
+    /// Each section's words, from its paragraphs and list items, in order with repeats; each
+    /// paragraph is read once.
+    let sectionWords: [[Similarity.Word]]
     var signatures: [(index: Int, signature: Similarity.WordSet)] = []
     var cardID: [Int: CardID] = [:]
 
     init(article: Article) {
         self.article = article
-        // Each paragraph's words are hashed once, and sorted once, within its section's set.
         var paragraphWords: [[Similarity.Word]] = []
-        var sectionWords: [Similarity.WordSet] = []
+        var sectionWords: [[Similarity.Word]] = []
         for s in article.sections {
-            let own = s.paragraphs.map(Similarity.hashes)
-            paragraphWords += own
+            var words: [Similarity.Word] = []
+            for paragraph in s.paragraphs {
+                let hashes = Similarity.hashes(paragraph)
+                words += hashes
+                paragraphWords.append(hashes)
+            }
+            for item in s.listItems { words += Similarity.hashes(item) }
             paragraphWords += s.faqs.map { Similarity.hashes($0.answer.joined(separator: " ")) }
-            sectionWords.append(Similarity.set((own + s.listItems.map(Similarity.hashes)).flatMap { $0 }))
+            sectionWords.append(words)
         }
         self.sectionWords = sectionWords
         similarity = Similarity(paragraphWords: paragraphWords)
@@ -139,7 +144,7 @@ private struct MergeTracker {
 
     /// The earlier kept section this one restates, if any; otherwise records it as kept.
     mutating func duplicateTarget(of index: Int) -> (index: Int, score: Double)? {
-        let signature = similarity.signature(sectionWords[index])
+        let signature = similarity.signature(ofWords: sectionWords[index])
         var best: (index: Int, score: Double)?
         for kept in signatures {
             let score = Similarity.score(signature, kept.signature)

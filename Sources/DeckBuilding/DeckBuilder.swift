@@ -23,7 +23,8 @@ public struct BuildResult: Sendable {
     public var deck: Deck
     public var notes: [BuildNote]
 
-    public func count(_ kind: BuildNote.Kind) -> Int { notes.filter { $0.kind == kind }.count }
+    /// How many notes are of this kind (counted in place: the notes are not copied).
+    public func count(_ kind: BuildNote.Kind) -> Int { notes.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) } }
 }
 
 /// Turns articles into a deck: reads each, applies the card rules, gives cards stable ids.
@@ -35,6 +36,11 @@ public struct DeckBuilder: Sendable {
     /// Reads one article into its structure.
     /// - Throws: `ArticleError` when the bytes are not a readable article.
     public func read(_ source: ArticleSource) throws(ArticleError) -> Article {
+        try readWithFormat(source).article
+    }
+
+    /// `read`, and the format the article was read as.
+    func readWithFormat(_ source: ArticleSource) throws(ArticleError) -> (article: Article, format: ArticleFormat) {
         let decoded = try ArticleDecoder.decode(source.bytes, path: source.name, sizeLimit: sizeLimit)
         // Control sequences go first, so no rule ever sees them and no card can carry them.
         let controls = DeckBuilder.controls(in: decoded)
@@ -64,7 +70,7 @@ public struct DeckBuilder: Sendable {
             note.file = source.name
             return note
         }
-        return article
+        return (article, format)
     }
 
     /// The cards one article makes, and the notes on it.
@@ -72,11 +78,13 @@ public struct DeckBuilder: Sendable {
     public func cards(from source: ArticleSource) throws(ArticleError) -> (
         cards: [Card], notes: [BuildNote], title: String?
     ) {
-        let article = try read(source)
+        let (article, format) = try readWithFormat(source)
         let (cards, notes) = CardMaker().cards(for: article)
         let structured = cards.contains { $0.kind == .faq || !$0.section.isEmpty || $0.kind == .term }
         guard structured else { throw .nothingToExtract(path: source.name) }
-        let clean = cards.map(CardMaker.inert)
+        // Plain text is sanitized before it is read and its cards are made of that text, so
+        // only the other formats (whose entities can spell controls) need a second pass.
+        let clean = format == .text ? cards : cards.map(CardMaker.inert)
         return (
             clean,
             notes.map {
@@ -133,7 +141,16 @@ public struct DeckBuilder: Sendable {
 
     /// A file name without directories and extension: `a/b/notes.md` → `notes`.
     public static func stem(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name: String
+        let utf8 = path.utf8
+        if let slash = utf8.lastIndex(of: 0x2F), slash != utf8.index(before: utf8.endIndex),
+            utf8.allSatisfy({ $0 < 0x80 })
+        {
+            // An ASCII path not ending in `/`: its last name is what follows the last `/`.
+            name = String(path[utf8.index(after: slash)...])
+        } else {
+            name = path.split(separator: "/").last.map(String.init) ?? path
+        }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Byte-level text helpers for the builder's hot paths.
 ///
 /// `Character`-based processing (grapheme breaking, `isWhitespace`) cost milliseconds per
@@ -35,19 +37,42 @@ enum FastText {
 
     /// Whether `collapse` changes the text: white space at either end, white space other than
     /// a single space, or two white-space characters in a row.
-    private static func needsCollapse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
+    ///
+    /// Eight bytes at a time while they are printable ASCII without two spaces in a row (the
+    /// windows overlap by a byte, so a pair across two windows is seen); byte by byte elsewhere.
+    static func needsCollapse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
+        guard n > 0 else { return false }
+        if bytes[0] == 0x20 || bytes[n - 1] == 0x20 { return true }
+        var i = 0
         while i < n {
+            if i + 8 <= n {
+                let w = word(bytes, i)
+                if w & highBits == 0, !hasByte(in: w, below: 0x20), !hasByte(in: w, equalTo: 0x7F) {
+                    let spaces = exactBytes(in: w, equalTo: 0x20)
+                    if spaces & (spaces >> 8) != 0 { return true }
+                    i += 7
+                    continue
+                }
+            }
             let c = bytes[i]
             if c == 0x20 {
-                if i == 0 || i + 1 == n || whitespaceLength(bytes, i + 1) > 0 { return true }
+                if i + 1 < n && whitespaceLength(bytes, i + 1) > 0 { return true }
             } else if c < 0x20 || c >= 0xC2 {
                 if whitespaceLength(bytes, i) > 0 { return true }
             }
             i += 1
         }
         return false
+    }
+
+    /// The high bit of each of the word's bytes that is `c`, and no other bit (unlike
+    /// `hasByte`, no false marks above a match).
+    @inline(__always)
+    static func exactBytes(in w: UInt64, equalTo c: UInt8) -> UInt64 {
+        let x = w ^ (ones &* UInt64(c))
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x | low)
     }
 
     /// Whether every byte of the text is ASCII. For such text a `Character` is one byte (no CR
@@ -71,26 +96,48 @@ enum FastText {
         return plain ? text.utf8.count : text.count
     }
 
-    /// Whether `needle` occurs in the text's UTF-8: a search for its last byte, eight bytes
-    /// at a time, then a comparison of the bytes before it.
+    /// Whether `needle` occurs in the text's UTF-8: the C library's `memchr` finds each place of
+    /// the needle's rarest byte in English text (the `k` of `ookie`; its `e`, searched for
+    /// before, stalled a word-at-a-time scan on most words), then the bytes around it are compared.
     static func contains(_ needle: StaticString, in text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
             needle.withUTF8Buffer { needle in
-                guard let last = needle.last else { return true }
-                let back = needle.count - 1
-                var i = back
-                while i < b.count {
-                    if i + 8 <= b.count, !hasByte(in: word(b, i), equalTo: last) {
-                        i += 8
-                        continue
-                    }
-                    if b[i] == last, needle.indices.allSatisfy({ b[i - back + $0] == needle[$0] }) { return true }
+                guard !needle.isEmpty else { return true }
+                guard needle.count <= b.count, let base = b.baseAddress else { return false }
+                let at = rarestIndex(needle)
+                let key = Int32(needle[at])
+                // Where the key byte may sit so that the whole needle fits in the text.
+                var i = at
+                let last = b.count - needle.count + at
+                while i <= last {
+                    guard let found = memchr(base + i, key, last - i + 1) else { return false }
+                    i = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                    let start = i - at
+                    if needle.indices.allSatisfy({ b[start + $0] == needle[$0] }) { return true }
                     i += 1
                 }
                 return false
             }
         }
+    }
+
+    /// Space and the letters, most common in English text first.
+    private static let englishByFrequency = Array(" etaoinshrdlcumwfgypbvkjxqz".utf8)
+
+    /// The index of the needle's byte that is least common in English text.
+    private static func rarestIndex(_ needle: UnsafeBufferPointer<UInt8>) -> Int {
+        var best = 0
+        var bestRank = -1
+        for (k, c) in needle.enumerated() {
+            let lower = (0x41...0x5A).contains(c) ? c | 0x20 : c
+            let rank = englishByFrequency.firstIndex(of: lower) ?? englishByFrequency.count
+            if rank > bestRank {
+                best = k
+                bestRank = rank
+            }
+        }
+        return best
     }
 
     /// The eight bytes at `i` as one word, for testing eight bytes at a time (`i + 8 <= count`).
@@ -175,20 +222,44 @@ enum FastText {
     }
 
     /// The FNV-1a hash (`Similarity.hash`) of each word `forEachWord` finds that is at least
-    /// `minimumLength` bytes long, computed as the bytes go by instead of from a copy.
+    /// `minimumLength` bytes long, computed as the bytes go by instead of from a copy. ASCII is
+    /// classified inline here: through `scanWords`' closures it cost a call per byte.
     static func wordHashes(in text: String, minimumLength: Int) -> [UInt64] {
         let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01B3
         var hashes: [UInt64] = []
         hashes.reserveCapacity(text.utf8.count / 6)
-        var h = offset
-        var length = 0
-        scanWords(in: text) {
-            h = (h ^ UInt64($0)) &* 0x0000_0100_0000_01B3
-            length += 1
-        } wordEnd: {
-            if length >= minimumLength { hashes.append(h) }
-            h = offset
-            length = 0
+        var text = text
+        text.withUTF8 { bytes in
+            var h = offset
+            var length = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let c = bytes[i]
+                var letter: Bool
+                var width = 1
+                if c < 0x80 {
+                    let lower = asciiWordByte(c)
+                    letter = lower != 0
+                    if letter {
+                        h = (h ^ UInt64(lower)) &* prime
+                        length += 1
+                    }
+                } else {
+                    (width, letter) = nonASCIIWordCharacter(bytes, at: i) {
+                        h = (h ^ UInt64($0)) &* prime
+                        length += 1
+                    }
+                }
+                if !letter && length > 0 {
+                    if length >= minimumLength { hashes.append(h) }
+                    h = offset
+                    length = 0
+                }
+                i += width
+            }
+            if length > 0 && length >= minimumLength { hashes.append(h) }
         }
         return hashes
     }
@@ -202,42 +273,57 @@ enum FastText {
             var i = 0
             var inWord = false
             let n = bytes.count
-            while i <= n {
-                let c: UInt8 = i < n ? bytes[i] : 0x20
-                var length = 1
-                var letter = false
-                if c < 0x80 {
-                    if (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) {
-                        byte(c)
-                        letter = true
-                    } else if (0x41...0x5A).contains(c) {
-                        byte(c + 32)
-                        letter = true
-                    }
-                } else {
-                    length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
-                    if length > 1, i + length <= n {
-                        var value = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-                        if let scalar = Unicode.Scalar(value),
-                            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                        {
-                            letter = true
-                            if scalar.properties.changesWhenLowercased {
-                                for b in scalar.properties.lowercaseMapping.utf8 { byte(b) }
-                            } else {
-                                for k in i..<(i + length) { byte(bytes[k]) }
-                            }
-                        }
-                    } else {
-                        length = 1
-                    }
-                }
+            while i < n {
+                let (width, letter) = wordCharacter(bytes, at: i, byte: byte)
                 if !letter && inWord { wordEnd() }
                 inWord = letter
-                i += length
+                i += width
             }
+            if inWord { wordEnd() }
         }
+    }
+
+    /// An ASCII byte as part of a word: a letter lower-cased, a digit as it is, 0 for the rest.
+    @inline(__always)
+    static func asciiWordByte(_ c: UInt8) -> UInt8 {
+        let lower = c | 0x20
+        if lower &- 0x61 < 26 { return lower }
+        return c &- 0x30 < 10 ? c : 0
+    }
+
+    /// The character at `i`: its width in bytes and whether it is a letter or digit, in which
+    /// case `byte` gets its lower-cased UTF-8.
+    @inline(__always)
+    private static func wordCharacter(
+        _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, byte: (UInt8) -> Void
+    ) -> (width: Int, letter: Bool) {
+        guard bytes[i] < 0x80 else { return nonASCIIWordCharacter(bytes, at: i, byte: byte) }
+        let lower = asciiWordByte(bytes[i])
+        if lower != 0 { byte(lower) }
+        return (1, lower != 0)
+    }
+
+    /// The character whose first byte, not ASCII, is at `i`: its width in bytes and whether it
+    /// is a letter or digit, in which case `byte` gets its lower-cased UTF-8. A malformed or cut
+    /// sequence is one byte wide and no letter.
+    @inline(__always)
+    private static func nonASCIIWordCharacter(
+        _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, byte: (UInt8) -> Void
+    ) -> (width: Int, letter: Bool) {
+        let c = bytes[i]
+        let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+        guard length > 1, i + length <= bytes.count else { return (1, false) }
+        var value = UInt32(c) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value),
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        else { return (length, false) }
+        if scalar.properties.changesWhenLowercased {
+            for b in scalar.properties.lowercaseMapping.utf8 { byte(b) }
+        } else {
+            for k in i..<(i + length) { byte(bytes[k]) }
+        }
+        return (length, true)
     }
 
     /// How many times `needle` occurs in `haystack` (overlaps counted), by bytes.

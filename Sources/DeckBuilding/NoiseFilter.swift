@@ -68,7 +68,7 @@ struct NoiseFilter {
             }
             let text = block.text
             // Furniture is short; only short blocks pay for full normalization.
-            let key = text.utf8.count <= 120 ? TextNormalizer.matchKey(text) : ""
+            let key = text.utf8.count <= 120 && mayBeFurniture(text) ? TextNormalizer.matchKey(text) : ""
             if NoiseFilter.endMarkers.contains(key), index >= blocks.count / 2 {
                 let rest = blocks.count - index - 1
                 let tail = rest > 0 ? " and the \(rest) block\(rest == 1 ? "" : "s") after it" : ""
@@ -107,6 +107,28 @@ struct NoiseFilter {
         return (kept, notes)
     }
 
+    /// The first letters and digits of every end marker, boilerplate text and social name.
+    static let keyInitials: ByteSet = {
+        var initials = ByteSet("")
+        for key in endMarkers.union(boilerplate).union(socialNames) {
+            // Only ASCII text skips `matchKey`, and its key is ASCII: other initials never match it.
+            if let first = key.utf8.first, first < 0x80 { initials.insert(first) }
+        }
+        return initials
+    }()
+
+    /// False when the text's match key can be none of the keys in `endMarkers`, `boilerplate`
+    /// or `socialNames`: ASCII text whose first letter or digit (its key's first byte,
+    /// lower-cased) begins none of them, or that has none. Such a block skips `matchKey`.
+    func mayBeFurniture(_ text: String) -> Bool {
+        for c in text.utf8 {
+            if c >= 0x80 { return true }
+            let lower = FastText.asciiWordByte(c)
+            if lower != 0 { return NoiseFilter.keyInitials.contains(lower) }
+        }
+        return false
+    }
+
     func isBoilerplateLead(_ text: String) -> Bool {
         guard text.utf8.count <= 160, let first = text.utf8.first else { return false }
         // Every prefix starts with one of these letters (either case) or `©` (C2 A9).
@@ -129,6 +151,7 @@ struct NoiseFilter {
     }
 
     func isSocialLine(_ key: String) -> Bool {
+        if key.isEmpty { return false }
         if FastText.isASCII(key) {
             // One byte per character: the first word is the bytes before the first space, and
             // no social name is longer than `longestSocialName`.

@@ -48,12 +48,8 @@ struct PlainTextReader {
             var a = 0
             let n = bytes.count
             while a <= n {
-                var z = a
-                var ascii = true
-                while z < n && bytes[z] != 0x0A {
-                    if bytes[z] >= 0x80 { ascii = false }
-                    z += 1
-                }
+                let (end, ascii) = PlainTextReader.lineEnd(bytes, from: a)
+                var z = end
                 let next = z + 1
                 if z > a && bytes[z - 1] == 0x0D { z -= 1 }
                 let raw = UnsafeBufferPointer(rebasing: bytes[a..<z])
@@ -71,6 +67,24 @@ struct PlainTextReader {
         }
         notes += state.notes
         return state.chunks
+    }
+
+    /// Where the line starting at `start` ends (its line feed, or the end of the text), and
+    /// whether it is all ASCII: eight bytes at a time while they hold neither.
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, ascii: Bool) {
+        var z = start
+        var ascii = true
+        let n = bytes.count
+        while z + 8 <= n {
+            let w = FastText.word(bytes, z)
+            if w & FastText.highBits != 0 || FastText.hasByte(in: w, equalTo: 0x0A) { break }
+            z += 8
+        }
+        while z < n && bytes[z] != 0x0A {
+            if bytes[z] >= 0x80 { ascii = false }
+            z += 1
+        }
+        return (z, ascii)
     }
 
     /// The line-by-line state of `chunk`.

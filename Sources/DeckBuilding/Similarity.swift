@@ -16,6 +16,11 @@ struct Similarity {
     typealias WordSet = [Word]
 
     private let common: WordSet
+    /// How many paragraphs hold each word, in an open-addressing table (`counts` 0: a free
+    /// slot); function words count as `Int32.max`, so a word is common when it counts `limit`.
+    private let keys: [Word]
+    private let counts: [Int32]
+    private let limit: Int32
 
     /// Learns the article's common words from the words of all of its paragraphs (a word may
     /// repeat within a paragraph; it counts once there).
@@ -25,7 +30,7 @@ struct Similarity {
         // paragraph that last counted a word, so a repeat within a paragraph is not counted.
         let total = paragraphWords.reduce(0) { $0 + $1.count }
         var capacity = 16
-        while capacity < total + total / 2 { capacity <<= 1 }
+        while capacity < (total + Similarity.functionWords.count) * 3 / 2 { capacity <<= 1 }
         var keys = [Word](repeating: 0, count: capacity)
         var counts = [Int32](repeating: 0, count: capacity)
         var seenIn = [Int32](repeating: -1, count: capacity)
@@ -46,6 +51,40 @@ struct Similarity {
         }
         Similarity.sort(&frequent)
         common = Similarity.union(frequent, Similarity.functionWords)
+        for w in Similarity.functionWords {
+            var slot = Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while counts[slot] != 0 && keys[slot] != w { slot = (slot + 1) & mask }
+            keys[slot] = w
+            counts[slot] = Int32.max
+        }
+        self.keys = keys
+        self.counts = counts
+        self.limit = limit32
+    }
+
+    /// Whether a word is one of the article's common words or a function word.
+    @inline(__always)
+    private func isCommon(_ w: Word) -> Bool {
+        keys.withUnsafeBufferPointer { keys in
+            counts.withUnsafeBufferPointer { counts in
+                let mask = keys.count - 1
+                var slot = Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                while counts[slot] != 0 {
+                    if keys[slot] == w { return counts[slot] >= limit }
+                    slot = (slot + 1) & mask
+                }
+                return false
+            }
+        }
+    }
+
+    /// `signature(set(words))` for words in any order with repeats: the common words are
+    /// looked up and left out first, so only the distinctive ones are sorted.
+    func signature(ofWords words: [Word]) -> WordSet {
+        var out: [Word] = []
+        out.reserveCapacity(words.count)
+        for w in words where !isCommon(w) { out.append(w) }
+        return Similarity.set(out)
     }
 
     /// The distinctive words among a text's words.

@@ -29,6 +29,12 @@ public struct DeckName: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     static func slugify(_ text: String) -> String {
         let key = TextNormalizer.matchKey(text)
+        // A match key's words are one space apart, so when it is short (12 words and 80 bytes
+        // at most) its slug is the key with `-` for each space, made without splitting it.
+        let utf8 = key.utf8
+        if utf8.count <= 80, utf8.reduce(0, { $0 + ($1 == 0x20 ? 1 : 0) }) < 12 {
+            return String(decoding: utf8.map { $0 == 0x20 ? 0x2D : $0 }, as: UTF8.self)
+        }
         let words = key.split(separator: " ").prefix(12)
         var slug = words.joined(separator: "-")
         if slug.utf8.count > 80 { slug = String(slug.prefix(80)) }

@@ -83,24 +83,69 @@ struct ArticleInputs {
     }
 
     /// Article files under a directory, by extension, sorted; hidden files and others are noted.
-    private static func articleFiles(in directory: String, notes: inout [BuildNote]) -> [String] {
-        let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+    ///
+    /// The tree is walked as `FileManager`'s enumerator walks it (the reference in
+    /// `DirectoryWalkTests`): depth first, each directory's entries in the order the file system
+    /// lists them, into hidden directories but not through symbolic links; a name starting with
+    /// `.` is passed over, and an entry counts as a file when what it names (through a link) is
+    /// not a directory. `opendir`/`readdir` and one `stat` per entry cost a fifth of what the
+    /// enumerator, `fileExists` and `NSString` path methods did.
+    static func articleFiles(in directory: String, notes: inout [BuildNote]) -> [String] {
         var files: [String] = []
-        for case let relative as String in enumerator {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
-            else { continue }
-            if ArticleFormat.extensions[(name as NSString).pathExtension.lowercased()] != nil {
-                files.append(path)
-            } else {
-                notes.append(BuildNote(.skipped, file: path, "not an article file (.txt, .md, .markdown, .html, .htm)"))
-            }
-        }
+        // The enumerator lists nothing under a directory named through a symbolic link.
+        var info = stat()
+        var named = Substring(directory)
+        while named.count > 1 && named.hasSuffix("/") { named = named.dropLast() }
+        if lstat(String(named), &info) == 0, info.st_mode & S_IFMT == S_IFLNK { return [] }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        walk(prefix, relative: "", files: &files, notes: &notes)
         return files.sorted()
+    }
+
+    private static func walk(_ prefix: String, relative: String, files: inout [String], notes: inout [BuildNote]) {
+        guard let dir = opendir(relative.isEmpty ? prefix : prefix + relative) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            let path = prefix + relative + name
+            var isDirectory = entry.pointee.d_type == DT_DIR
+            if entry.pointee.d_type == DT_UNKNOWN {
+                var info = stat()
+                isDirectory = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if !name.hasPrefix(".") { consider(path, name: name, files: &files, notes: &notes) }
+            if isDirectory { walk(prefix, relative: relative + name + "/", files: &files, notes: &notes) }
+        }
+    }
+
+    /// A non-hidden entry: an article file, a file noted as not one, or (a directory, or a
+    /// link to nothing) passed over.
+    private static func consider(_ path: String, name: String, files: inout [String], notes: inout [BuildNote]) {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return }
+        if ArticleFormat.extensions[pathExtension(name).lowercased()] != nil {
+            files.append(path)
+        } else {
+            notes.append(BuildNote(.skipped, file: path, "not an article file (.txt, .md, .markdown, .html, .htm)"))
+        }
+    }
+
+    /// A file name's extension, as `NSString.pathExtension` gives it: for an ASCII name not
+    /// starting with `.` whose last `.` is followed by letters and digits, those; any other
+    /// name is left to `NSString`.
+    static func pathExtension(_ name: String) -> String {
+        let utf8 = name.utf8
+        if let dot = utf8.lastIndex(of: UInt8(ascii: ".")), dot != utf8.startIndex,
+            utf8.first != UInt8(ascii: "."), utf8.allSatisfy({ $0 < 0x80 })
+        {
+            let rest = utf8[utf8.index(after: dot)...]
+            let alphanumeric = rest.allSatisfy { c in (c | 0x20) &- 0x61 < 26 || c &- 0x30 < 10 }
+            if !rest.isEmpty, alphanumeric, let ext = String(rest) { return ext }
+        }
+        return (name as NSString).pathExtension
     }
 
     /// `display` of a file's path: an absolute path of plain names is its own standardized form,

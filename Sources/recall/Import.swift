@@ -110,7 +110,7 @@ struct Import: ParsableCommand {
 /// string at a time is about a tenth of its time (Benchmarks/interchange.md). Only for values
 /// whose work is finished (the deck is saved and durable), never for anything with a `deinit`
 /// that must run (files, locks).
-private final class KeptUntilExit: @unchecked Sendable {
+final class KeptUntilExit: @unchecked Sendable {
     private let value: Any
 
     private init(_ value: Any) { self.value = value }

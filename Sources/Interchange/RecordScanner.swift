@@ -73,6 +73,9 @@ struct RecordScanner {
             (record.firstCell..<record.firstCell + record.count).map { string(cells[$0], in: bytes) }
         }
 
+        /// Made once: building a finder allocates, and many cells have doubled quotes.
+        private static let quotes = ByteFinder(0x22)
+
         /// The cell's unquoted text.
         func string(_ cell: CellRange, in bytes: UnsafeBufferPointer<UInt8>) -> String {
             guard cell.doubledQuotes else {
@@ -81,10 +84,9 @@ struct RecordScanner {
             // Inside a quoted cell every quote is the first of a doubled pair: keep it, skip the next.
             var text: [UInt8] = []
             text.reserveCapacity(cell.end - cell.start)
-            let quotes = ByteFinder(0x22)
             var start = cell.start
             while start < cell.end {
-                let quote = min(quotes.next(in: bytes, from: start), cell.end)
+                let quote = min(Self.quotes.next(in: bytes, from: start), cell.end)
                 let stop = quote < cell.end ? quote + 1 : quote
                 text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<stop]))
                 start = quote + 2

@@ -32,9 +32,14 @@ public enum DeckMerge {
         var deck = deck
         var summary = ImportSummary()
         var problems: [InputProblem] = []
-        var position: [CardID: Int] = [:]
-        position.reserveCapacity(deck.cards.count + rows.count)
-        for (i, card) in deck.cards.enumerated() { position[card.id] = position[card.id] ?? i }
+        // Where each id is: the deck's own cards (the first of a repeated id), and the cards
+        // added here. Kept apart so the rows can look up the deck's while they are prepared.
+        var known: [CardID: Int] = [:]
+        known.reserveCapacity(deck.cards.count)
+        // By index: copying each card out of the array was a tenth of a re-import's merge.
+        for i in deck.cards.indices where known[deck.cards[i].id] == nil { known[deck.cards[i].id] = i }
+        var addedPosition: [CardID: Int] = [:]
+        addedPosition.reserveCapacity(rows.count)
         // Built on first use: folding every question is the slow part of a merge, and a file
         // with ids (recall's own export) never needs it.
         var byQuestion: [String: [Int]]?
@@ -42,8 +47,11 @@ public enum DeckMerge {
         // Card position → the line that matched it; new cards come after `existing`.
         var claimedBy = [Int?](repeating: nil, count: existing + rows.count)
         // Everything a row needs that does not depend on the rows before it (the sanitizing,
-        // the card it would become), on all cores: the loop below only decides.
-        let prepared = ParallelChunks.array(rows.count, minimum: 4096) { PreparedRow(sanitized(rows[$0])) }
+        // the card it would become, the deck card with its id and whether it changes), on all
+        // cores: the loop below only decides.
+        let prepared = ParallelChunks.array(rows.count, minimum: 4096) { [known] in
+            PreparedRow(sanitized(rows[$0]), deck: original.cards, known: known)
+        }
         // The rows that become new cards, in order.
         var added: [Int] = []
         added.reserveCapacity(rows.count)
@@ -54,7 +62,8 @@ public enum DeckMerge {
                 problems.append(InputProblem(line: prepared[r].line, "the front (question) is empty"))
                 continue
             }
-            var target = prepared[r].hasID ? position[prepared[r].card.id] : nil
+            // A deck card's id keeps its place, so the prepared match stands.
+            var target = prepared[r].hasID ? prepared[r].match ?? addedPosition[prepared[r].card.id] : nil
             if target == nil && existing > 0 {
                 let index =
                     byQuestion
@@ -75,7 +84,10 @@ public enum DeckMerge {
                 }
                 // Only a card of the deck can be unclaimed: a new card is claimed as it is added.
                 claimedBy[target] = prepared[r].line
-                if prepared[r].changes(nothingIn: original.cards[target]) {
+                let unchanged =
+                    target == prepared[r].match
+                    ? prepared[r].matchUnchanged : prepared[r].changes(nothingIn: original.cards[target])
+                if unchanged {
                     summary.unchanged += 1
                 } else {
                     deck.cards[target] = prepared[r].applied(to: original.cards[target])
@@ -84,13 +96,13 @@ public enum DeckMerge {
                 continue
             }
             let id = prepared[r].card.id
-            if let other = position[id] {
+            if let other = known[id] ?? addedPosition[id] {
                 let why = prepared[r].hasID ? "its id \(id)" : "its id \(id), derived from kind and question,"
                 let owner = claimedBy[other].map { "the card on line \($0)" } ?? "another card of the deck"
                 problems.append(InputProblem(line: prepared[r].line, "\(why) is already taken by \(owner)"))
                 continue
             }
-            position[id] = existing + added.count
+            addedPosition[id] = existing + added.count
             claimedBy[existing + added.count] = prepared[r].line
             added.append(r)
             summary.added += 1
@@ -124,8 +136,11 @@ public enum DeckMerge {
         /// The optional columns the file has.
         var given: Columns
         var blankFront: Bool
+        /// The deck card with the row's id, and whether the row leaves it as it is.
+        var match: Int?
+        var matchUnchanged = false
 
-        init(_ row: ImportedCard) {
+        init(_ row: ImportedCard, deck: [Card], known: [CardID: Int]) {
             line = row.line
             hasID = row.id != nil
             given = []
@@ -138,6 +153,10 @@ public enum DeckMerge {
             // Derived only for a row without an id that is neither blank nor (maybe) a match.
             let id = row.id.map(CardID.init) ?? (blankFront ? CardID("") : .derived(kind: kind, question: row.front))
             card = DeckMerge.apply(row, to: Card(id: id, kind: kind, front: row.front, back: row.back))
+            if hasID, let match = known[id] {
+                self.match = match
+                matchUnchanged = changes(nothingIn: deck[match])
+            }
         }
 
         /// Whether `applied(to: card) == card`, without building that card: only the parts

@@ -35,6 +35,9 @@ public enum TerminalSanitizer {
         return String(String.UnicodeScalarView(inert(text).unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
     }
 
+    /// Whether `inertLine` leaves the text as it is.
+    public static func isInertLine(_ text: String) -> Bool { !containsControl(text, orLineBreak: true) }
+
     /// Whether the text holds a scalar `isControl` accepts (or, with `orLineBreak`, a newline or
     /// tab). A scan of the UTF-8 bytes, eight at a time: every such scalar is one byte below
     /// 0x20, 0x7F, or C2 80–C2 9F for U+0080–U+009F, and a word without any byte below 0x20,

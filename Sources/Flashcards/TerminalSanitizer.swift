@@ -35,6 +35,9 @@ public enum TerminalSanitizer {
         return String(String.UnicodeScalarView(inert(text).unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
     }
 
+    /// Whether `inertLine` leaves the text as it is.
+    public static func isInertLine(_ text: String) -> Bool { !containsControl(text, orLineBreak: true) }
+
     /// Whether the text holds a scalar `isControl` accepts (or, with `orLineBreak`, a newline or
     /// tab). A scan of the UTF-8 bytes, eight at a time: every such scalar is one byte below
     /// 0x20, 0x7F, or C2 80–C2 9F for U+0080–U+009F, and a word without any byte below 0x20,
@@ -47,8 +50,6 @@ public enum TerminalSanitizer {
                 if b < 0x20 { return orLineBreak || (b != 0x0A && b != 0x09) }
                 return b == 0x7F || (b == 0xC2 && i + 1 < utf8.count && utf8[i + 1] < 0xA0)
             }
-            // Every candidate is a byte below 0x20, 0x7F or 0xC2; `isControl` decides.
-            let candidates = ByteFinder(below: 0x20, 0x7F, 0xC2)
             var i = candidates.next(in: utf8, from: 0)
             while i < utf8.count {
                 if isControl(at: i) { return true }
@@ -57,6 +58,10 @@ public enum TerminalSanitizer {
             return false
         }
     }
+
+    /// Every candidate is a byte below 0x20, 0x7F or 0xC2; `isControl(at:)` decides. Made once:
+    /// building a finder allocates, and this runs for every cell of a large import.
+    private static let candidates = ByteFinder(below: 0x20, 0x7F, 0xC2)
 
     static func isControl(_ s: Unicode.Scalar) -> Bool {
         let v = s.value

@@ -1,3 +1,4 @@
+import Flashcards
 import Foundation
 
 /// Turns an input file's bytes into text, refusing what is not UTF-8 text.
@@ -40,7 +41,7 @@ enum InputText {
             let offset = UnsafeRawPointer(nul) - UnsafeRawPointer(base)
             throw .input(line: line(at: offset, in: buffer), "a NUL byte: this is a binary file, not CSV text")
         }
-        guard isUTF8(buffer) else {
+        guard isUTF8InHalves(buffer) else {
             throw .input(line: firstInvalidLine(buffer), "not valid UTF-8: a binary file, or text in another encoding")
         }
         return buffer
@@ -77,6 +78,20 @@ enum InputText {
             for k in 2..<(length + 1) where !(0x80...0xBF).contains(bytes[i + k]) { return false }
             i += length + 1
         }
+    }
+
+    /// `isUTF8` of a large text in two halves at once, cut before a byte that starts a
+    /// character (or is ASCII): no character then spans the cut, so the text is well-formed
+    /// exactly when both halves are.
+    static func isUTF8InHalves(_ bytes: UnsafeBufferPointer<UInt8>, splitAbove: Int = 1 << 20) -> Bool {
+        guard bytes.count >= splitAbove else { return isUTF8(bytes) }
+        var cut = bytes.count / 2
+        while cut < bytes.count && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+        nonisolated(unsafe) let halves = [
+            UnsafeBufferPointer(rebasing: bytes[..<cut]), UnsafeBufferPointer(rebasing: bytes[cut...]),
+        ]
+        return ParallelChunks.map(2, minimum: 1) { range in range.allSatisfy { isUTF8(halves[$0]) } }
+            .allSatisfy { $0 }
     }
 
     static func line(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -1,4 +1,5 @@
 import Flashcards
+import Foundation
 
 /// Reads delimited text (CSV, TSV, Anki's text) into rows of unquoted cells, in one pass over
 /// its UTF-8 bytes, naming each record's line and refusing malformed quoting.
@@ -38,9 +39,95 @@ struct RecordScanner {
 
     /// The records of UTF-8 text as ranges of its bytes, no strings made yet: the pass stays
     /// one walk over the bytes, and the strings can be made afterwards, on all cores.
-    func records(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1) throws(InterchangeError) -> RecordTable {
+    ///
+    /// Text of at least `splitAbove` bytes is read in two halves at once: the second from a
+    /// line break near the middle that an even number of quotes precedes (so most likely not
+    /// inside a quoted field), while this thread reads up to it. The halves are joined only
+    /// when this thread's reading starts a record exactly there; else it reads on to the end
+    /// and the second half's work is dropped, so the result is always the one-pass result.
+    func records(
+        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, splitAbove: Int = 1 << 20
+    ) throws(InterchangeError) -> RecordTable {
         var reader = Reader(bytes: bytes, delimiter: delimiter, line: firstLine)
-        return try reader.records()
+        guard bytes.count >= splitAbove, ProcessInfo.processInfo.activeProcessorCount > 1,
+            let split = Self.likelyRecordStart(in: bytes)
+        else {
+            var table = RecordTable(reservingFor: bytes.count)
+            try reader.read(into: &table)
+            return table
+        }
+        nonisolated(unsafe) var tail: Result<RecordTable, InterchangeError>?
+        nonisolated(unsafe) let shared = bytes
+        let delimiter = delimiter
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            var tailReader = Reader(bytes: shared, delimiter: delimiter, line: 1, from: split)
+            tail = Result { () throws(InterchangeError) in
+                var table = RecordTable(reservingFor: shared.count - split)
+                try tailReader.read(into: &table)
+                return table
+            }
+        }
+        // The other thread reads the buffer until it is done, whatever happens here.
+        defer { group.wait() }
+        // Room for the second half's cells too, so joining them copies them once.
+        var table = RecordTable(reservingFor: bytes.count)
+        try reader.read(into: &table, stoppingAt: split)
+        guard reader.i == split else { return table }  // the split was inside a quoted field
+        group.wait()
+        // The second half counted lines from 1; the split is on `reader.line`.
+        let shift = reader.line - 1
+        switch tail {
+        case .success(let second):
+            let cellShift = table.cells.count
+            table.cells += second.cells
+            table.records.reserveCapacity(table.records.count + second.records.count)
+            for var record in second.records {
+                record.line += shift
+                record.firstCell += cellShift
+                table.records.append(record)
+            }
+            return table
+        case .failure(.invalidInput(let problems)):
+            throw .invalidInput(problems.map { InputProblem(line: $0.line.map { $0 + shift }, $0.message) })
+        case .failure(let error):
+            throw error
+        case nil:
+            preconditionFailure("the second half is read before the group is left")
+        }
+    }
+
+    /// The offset just after the first line break past the middle of `bytes` that an even
+    /// number of quotes precedes, or nil when there is none before three quarters. The quotes
+    /// are counted eight bytes at a time (a byte is a quote exactly when it is zero after an
+    /// XOR with quotes; the test below has no false positives).
+    static func likelyRecordStart(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
+        let middle = bytes.count / 2
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let quotes: UInt64 = 0x2222_2222_2222_2222
+        var count = 0
+        var i = 0
+        while i + 8 <= middle {
+            let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ quotes
+            count += (~(((x & lows) &+ lows) | x | lows)).nonzeroBitCount
+            i += 8
+        }
+        while i < middle {
+            if bytes[i] == 0x22 { count += 1 }
+            i += 1
+        }
+        let limit = bytes.count - bytes.count / 4
+        while i < limit {
+            switch bytes[i] {
+            case 0x22: count += 1
+            case 0x0A where count % 2 == 0: return i + 1
+            case 0x0D where count % 2 == 0 && (i + 1 == bytes.count || bytes[i + 1] != 0x0A): return i + 1
+            default: break
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// A cell as the range of its text between the quotes, if any.
@@ -64,6 +151,16 @@ struct RecordScanner {
         var cells: [CellRange] = []
         var records: [Record] = []
 
+        init() {}
+
+        /// Room for the cells of about `byteCount` bytes of text (one per 16 bytes; real tables
+        /// have several times fewer), so the 700,000 cells of a large file are not copied as the
+        /// array grows. Pages of the room that stay unused are never touched.
+        init(reservingFor byteCount: Int) {
+            cells.reserveCapacity(byteCount / 16)
+            records.reserveCapacity(byteCount / 128)
+        }
+
         /// A blank line reads as one empty cell.
         func isBlank(_ record: Record) -> Bool {
             record.count == 1 && cells[record.firstCell].start == cells[record.firstCell].end
@@ -73,6 +170,9 @@ struct RecordScanner {
             (record.firstCell..<record.firstCell + record.count).map { string(cells[$0], in: bytes) }
         }
 
+        /// Made once: building a finder allocates, and many cells have doubled quotes.
+        private static let quotes = ByteFinder(0x22)
+
         /// The cell's unquoted text.
         func string(_ cell: CellRange, in bytes: UnsafeBufferPointer<UInt8>) -> String {
             guard cell.doubledQuotes else {
@@ -81,10 +181,9 @@ struct RecordScanner {
             // Inside a quoted cell every quote is the first of a doubled pair: keep it, skip the next.
             var text: [UInt8] = []
             text.reserveCapacity(cell.end - cell.start)
-            let quotes = ByteFinder(0x22)
             var start = cell.start
             while start < cell.end {
-                let quote = min(quotes.next(in: bytes, from: start), cell.end)
+                let quote = min(Self.quotes.next(in: bytes, from: start), cell.end)
                 let stop = quote < cell.end ? quote + 1 : quote
                 text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<stop]))
                 start = quote + 2
@@ -117,9 +216,14 @@ struct RecordScanner {
             fieldEnd = ByteFinder(delimiter, Self.cr, Self.lf)
         }
 
-        mutating func records() throws(InterchangeError) -> RecordTable {
-            var table = RecordTable()
-            while i < bytes.count {
+        init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, line: Int, from start: Int) {
+            self.init(bytes: bytes, delimiter: delimiter, line: line)
+            i = start
+        }
+
+        /// Reads records into `table` up to the end, or until a record starts at `stop`.
+        mutating func read(into table: inout RecordTable, stoppingAt stop: Int = -1) throws(InterchangeError) {
+            while i < bytes.count && i != stop {
                 let recordLine = line
                 let startsWithHash = bytes[i] == Self.hash
                 let first = table.cells.count
@@ -129,7 +233,6 @@ struct RecordScanner {
                         line: recordLine, firstCell: first, count: table.cells.count - first,
                         startsWithHash: startsWithHash))
             }
-            return table
         }
 
         /// Reads the field at `i` and what ends it; returns whether another field of the same

@@ -76,11 +76,25 @@ public enum AtomicFile {
     /// Whether the file at `url` holds exactly the parts' bytes, one after another. Only a file
     /// of the same size is read, in 1 MB pieces; any error reads as "no".
     public static func holds(parts: [some ContiguousBytes], at url: URL) -> Bool {
+        let total = parts.reduce(0) { sum, part in sum + part.withUnsafeBytes { $0.count } }
+        guard FileBytes.size(url.path) == total else { return false }
+        // Mapped, the file is compared where the page cache holds it, without copying it.
+        let mapped = MappedFile.withBytes(url.path) { file in
+            var offset = 0
+            return file.count == total
+                && parts.allSatisfy { part in
+                    part.withUnsafeBytes { bytes in
+                        defer { offset += bytes.count }
+                        guard let base = bytes.baseAddress, let at = file.baseAddress else { return true }
+                        return memcmp(at + offset, base, bytes.count) == 0
+                    }
+                }
+        }
+        if let mapped { return mapped }
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
-        let total = parts.reduce(0) { sum, part in sum + part.withUnsafeBytes { $0.count } }
         guard fstat(fd, &info) == 0, Int(info.st_size) == total else { return false }
         let chunk = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)

@@ -10,10 +10,12 @@ import Foundation
 /// deck that the `Codable` path would read differently.
 extension DeckStore {
     static func decodeFast(_ bytes: [UInt8]) -> Deck? {
-        bytes.withUnsafeBufferPointer { buffer in
-            var s = JSONScanner(buffer)
-            return try? readDeck(&s, buffer)
-        }
+        bytes.withUnsafeBufferPointer { decodeFast($0) }
+    }
+
+    static func decodeFast(_ buffer: UnsafeBufferPointer<UInt8>) -> Deck? {
+        var s = JSONScanner(buffer)
+        return try? readDeck(&s, buffer)
     }
 
     private static func readDeck(_ s: inout JSONScanner, _ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError)

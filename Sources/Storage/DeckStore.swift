@@ -24,6 +24,12 @@ public struct DeckStore: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw .missingDeck(name: name.slug, decksDir: home.decks.path)
         }
+        // Mapped, not read: a large deck's pages then need no copying (Benchmarks/interchange.md).
+        let mapped = try MappedFile.withBytes(url.path) { bytes throws(StorageError) in
+            if let deck = DeckStore.decodeFast(bytes) { return deck }
+            return try DeckStore.decode(Data(buffer: bytes), path: url.path)
+        }
+        if let mapped { return mapped }
         guard let bytes = try FileBytes.read(url.path) else {
             throw .missingDeck(name: name.slug, decksDir: home.decks.path)
         }

@@ -78,6 +78,7 @@ struct Export: ParsableCommand {
             FileHandle.standardError.write(
                 Data("Exported \(count) card\(count == 1 ? "" : "s") of '\(name)' to \(output) as \(format).\n".utf8))
         }
+        KeptUntilExit.keep((loaded, data))
     }
 
     /// The exported bytes, and how many cards the format could not carry (each reported on stderr).

@@ -72,6 +72,8 @@ struct Import: ParsableCommand {
             throw RecallFailure(message: "\(file): no such file")
         }
         if isDirectory.boolValue { throw RecallFailure(message: "\(file) is a directory, not a CSV file") }
+        // Mapped when it can be: a large file's pages then need no copying.
+        if let mapped = MappedFile.data(file) { return mapped }
         do { return try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
             throw RecallFailure(message: "\(file): \(error.localizedDescription)")
         }
@@ -103,17 +105,4 @@ struct Import: ParsableCommand {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
         return RecallFailure(message: "\(path): \(count); nothing was imported")
     }
-}
-
-/// What a command hands over here is never freed: the process ends right after the command,
-/// and the kernel takes the memory back whole. Freeing a large import's cards and decks one
-/// string at a time is about a tenth of its time (Benchmarks/interchange.md). Only for values
-/// whose work is finished (the deck is saved and durable), never for anything with a `deinit`
-/// that must run (files, locks).
-final class KeptUntilExit: @unchecked Sendable {
-    private let value: Any
-
-    private init(_ value: Any) { self.value = value }
-
-    static func keep(_ value: Any) { _ = Unmanaged.passRetained(KeptUntilExit(value)) }
 }

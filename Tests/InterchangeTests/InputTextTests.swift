@@ -25,4 +25,16 @@ struct InputTextTests {
             #expect(bytes.withUnsafeBufferPointer(InputText.isUTF8) == expected, "\(bytes)")
         }
     }
+
+    @Test func halvesValidateAsTheWholeDoes() {
+        var random = SeededGenerator(seed: 9)
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...12, using: &random)).flatMap { _ in
+                Self.pieces.randomElement(using: &random) ?? []
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(InputText.isUTF8InHalves(buffer, splitAbove: 0) == InputText.isUTF8(buffer), "\(bytes)")
+            }
+        }
+    }
 }

@@ -105,6 +105,51 @@ struct RecordScannerTests {
         #expect(refused > 100 && refused < 1400)
     }
 
+    /// Reading in two halves at once gives the one-pass table or error, on well-formed and
+    /// arbitrary text, several generated texts joined so a split has room to land anywhere.
+    @Test(arguments: delimiters)
+    func halvesReadAsOnePassReads(delimiter: Unicode.Scalar) {
+        let scanner = RecordScanner(delimiter: UInt8(delimiter.value))
+        var joined = 0
+        for seed in UInt64(0)..<600 {
+            let parts = (0..<4).map { k in
+                seed % 2 == 0
+                    ? Self.wellFormed(seed: seed * 4 + k, delimiter: delimiter)
+                    : Self.arbitrary(seed: seed * 4 + k, delimiter: delimiter)
+            }
+            var text = parts.joined(separator: "\n")
+            let firstLine = Int(seed % 3) + 1
+            text.withUTF8 { bytes in
+                let one = Result { () throws(InterchangeError) in
+                    try scanner.records(bytes, firstLine: firstLine, splitAbove: .max)
+                }
+                let two = Result { () throws(InterchangeError) in
+                    try scanner.records(bytes, firstLine: firstLine, splitAbove: 0)
+                }
+                switch (one, two) {
+                case (.success(let a), .success(let b)):
+                    #expect(a.cells == b.cells, "seed \(seed)")
+                    #expect(a.records == b.records, "seed \(seed)")
+                case (.failure(let a), .failure(let b)):
+                    #expect(a == b, "seed \(seed)")
+                default:
+                    Issue.record("seed \(seed): one pass gave \(one), two halves \(two)")
+                }
+                // A record starts at its first cell, or at that cell's opening quote.
+                if let split = RecordScanner.likelyRecordStart(in: bytes), case .success(let table) = one,
+                    table.records.contains(where: { record in
+                        let start = table.cells[record.firstCell].start
+                        return (start > 0 && bytes[start - 1] == 0x22 ? start - 1 : start) == split
+                    })
+                {
+                    joined += 1
+                }
+            }
+        }
+        // Most splits land on a record, so the joining is what is tested, not the fallback.
+        #expect(joined > 200)
+    }
+
     @Test func edgesReadAsCSVSwiftReadsThem() throws {
         let cases = [
             "", "\n", "\r\n\r\n", "\r\r", "a", "a,", ",", ",,\n", "a,\n", "\"\"", "\"\",\"\"", "\"a\"\r", "\"a\"\rb",

@@ -15,19 +15,23 @@ public struct HTMLDocument: Sendable, Equatable {
     /// Parses UTF-8 HTML. Never fails: broken markup is repaired, and bytes libxml2 cannot
     /// make sense of give an empty `html` element.
     public init(utf8 bytes: some Collection<UInt8>) {
-        let buffer = Array(bytes)
-        let doc: htmlDocPtr? = buffer.withUnsafeBufferPointer { raw in
-            raw.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: raw.count) {
-                    htmlReadMemory($0, Int32(raw.count), nil, "UTF-8", HTMLDocument.options)
-                }
-            }
-        }
-        tree = ParsedTree(doc)
+        let doc = bytes.withContiguousStorageIfAvailable(HTMLDocument.parse)
+        tree = ParsedTree(doc ?? Array(bytes).withUnsafeBufferPointer(HTMLDocument.parse))
     }
 
-    /// Parses an HTML string.
-    public init(_ html: String) { self.init(utf8: html.utf8) }
+    /// Parses an HTML string (its UTF-8 is read in place, not copied).
+    public init(_ html: String) {
+        var html = html
+        tree = ParsedTree(html.withUTF8(HTMLDocument.parse))
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> htmlDocPtr? {
+        bytes.baseAddress.flatMap { base in
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                htmlReadMemory($0, Int32(bytes.count), nil, "UTF-8", options)
+            }
+        }
+    }
 
     // RECOVER repairs broken markup, NONET forbids fetching DTDs, NOERROR/NOWARNING keep
     // libxml2 quiet on stderr, IGNORE_ENC makes a `<meta charset>` unable to override the UTF-8

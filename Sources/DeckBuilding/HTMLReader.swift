@@ -94,16 +94,17 @@ struct HTMLReader {
     }
 
     private mutating func visit(_ e: HTMLNodeRef, insideArticle: Bool) {
-        let name = e.name
-        if let reason = furnitureReason(e, name: name, insideArticle: insideArticle) {
+        let tag = HTMLTag(of: e)
+        let name = tag.name
+        if let reason = furnitureReason(e, tag: tag, insideArticle: insideArticle) {
             flushInline()
             if name != "script" || e.attribute("type")?.lowercased() != "application/ld+json" {
                 notes.append(BuildNote(.skipped, line: e.line, "\(reason) <\(name)>"))
             }
             return
         }
-        guard HTMLReader.blockElements.contains(name) else {
-            if name == "br" {
+        guard tag.isBlock else {
+            if tag.isBreak {
                 inline.append(0x20)
             } else if name != "img" {
                 if inline.isEmpty { inlineLine = e.line }
@@ -114,6 +115,8 @@ struct HTMLReader {
         flushInline()
         let inside = insideArticle || name == "article" || name == "main"
         switch name {
+        case "p", "dt", "dd", "address":
+            paragraph(e)
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let text = text(of: e)
             guard !text.isEmpty else { return }
@@ -123,8 +126,6 @@ struct HTMLReader {
             } else {
                 blocks.append(Block(.heading(level: level), text, line: e.line))
             }
-        case "p", "dt", "dd", "address":
-            paragraph(e)
         case "figcaption":
             notes.append(BuildNote(.skipped, line: e.line, "figure caption"))
         case "li":
@@ -143,15 +144,23 @@ struct HTMLReader {
         }
     }
 
-    private func furnitureReason(_ e: HTMLNodeRef, name: String, insideArticle: Bool) -> String? {
-        HTMLReader.furnitureReason(
-            name: name, insideArticle: insideArticle, attribute: e.hasAttributes ? e.attribute : nil)
+    private func furnitureReason(_ e: HTMLNodeRef, tag: HTMLTag, insideArticle: Bool) -> String? {
+        if let reason = tag.furniture { return reason }
+        return HTMLReader.furnitureReason(
+            byAttributes: tag.name, insideArticle: insideArticle, attribute: e.hasAttributes ? e.attribute : nil)
     }
 
     /// Why an element is page furniture, or nil when it is not.
     /// - Parameter attribute: the element's attribute of a name, or nil when it has none.
     static func furnitureReason(name: String, insideArticle: Bool, attribute: ((String) -> String?)?) -> String? {
         if let reason = furniture[name] { return reason }
+        return furnitureReason(byAttributes: name, insideArticle: insideArticle, attribute: attribute)
+    }
+
+    /// Why an element whose name is not always furniture is furniture here, or nil.
+    private static func furnitureReason(
+        byAttributes name: String, insideArticle: Bool, attribute: ((String) -> String?)?
+    ) -> String? {
         if name == "header", !insideArticle { return "page header" }
         guard let attribute else { return nil }
         if attribute("hidden") != nil || attribute("aria-hidden") == "true" { return "hidden element" }
@@ -194,7 +203,7 @@ struct HTMLReader {
         var own: [HTMLChild] = []
         var nested: [HTMLNodeRef] = []
         for child in e.children {
-            if case .element(let c) = child, HTMLReader.blockElements.contains(c.name) {
+            if case .element(let c) = child, HTMLTag(of: c).isBlock {
                 nested.append(c)
             } else {
                 own.append(child)
@@ -337,9 +346,9 @@ struct HTMLReader {
             switch child {
             case .text(let run): run.append(to: &out)
             case .element(let e):
-                let name = e.name
-                if name == "br" || blockElements.contains(name) { out.append(0x20) }
-                if name != "script" && name != "style" { appendRawText(e.children, to: &out) }
+                let tag = HTMLTag(of: e)
+                if tag.isBreak || tag.isBlock { out.append(0x20) }
+                if !tag.hidesText { appendRawText(e.children, to: &out) }
             }
         }
     }

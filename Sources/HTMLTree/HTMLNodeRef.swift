@@ -34,6 +34,17 @@ public struct HTMLNodeRef {
         return HTMLNodeRef.lowercased(node.pointee.name)
     }
 
+    /// Calls `body` with the tag name's bytes as libxml2 has them (lower-case ASCII from its HTML
+    /// parser).
+    public func withName<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let node else {
+            let html: StaticString = "html"
+            return body(UnsafeBufferPointer(start: html.utf8Start, count: html.utf8CodeUnitCount))
+        }
+        guard let name = node.pointee.name else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: name, count: strlen(name)))
+    }
+
     /// Whether the tag name is `name`, given in lower-case ASCII; no string is made.
     public func isNamed(_ name: StaticString) -> Bool {
         guard let node else { return name.utf8CodeUnitCount == 4 && strcmp(name.utf8Start, "html") == 0 }

@@ -58,4 +58,30 @@ struct HTMLFastPathTests {
         Self.expectSameReading(html)
         Self.expectSameReading(html, fallbackTitle: "Fallback")
     }
+
+    /// `HTMLTag(of:)` finds most names by their packed bytes; `HTMLTag(name:)` asks the tables.
+    @Test func tagsFoundByTheirBytesMatchTagsFoundByName() {
+        let names =
+            Array(HTMLReader.furniture.keys) + Array(HTMLReader.blockElements)
+            + ["br", "img", "script", "style", "a", "span", "x1", "abcdefgh", "abcdefghi", "blockquotes", "BR", "Div"]
+        var pages = names.map { "<body><\($0)>x</\($0)></body>" }
+        var random = RandomHTML(seed: 13)
+        pages += (0..<200).map { _ in random.page() }
+        var checked = 0
+        for page in pages {
+            HTMLDocument(page).withRoot { root in
+                var stack = [root]
+                while let element = stack.popLast() {
+                    let fast = HTMLTag(of: element)
+                    let slow = HTMLTag(name: element.name)
+                    #expect(fast.name == slow.name && fast.furniture == slow.furniture, "\(slow.name)")
+                    #expect(fast.isBlock == slow.isBlock && fast.isBreak == slow.isBreak, "\(slow.name)")
+                    #expect(fast.hidesText == slow.hidesText, "\(slow.name)")
+                    checked += 1
+                    for case .element(let child) in element.children { stack.append(child) }
+                }
+            }
+        }
+        #expect(checked > 2000)
+    }
 }

@@ -82,6 +82,8 @@ let package = Package(
             name: "DeckBuildingTests", dependencies: ["DeckBuilding", "HTMLTree", "TestSupport"], exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
+            name: "HTMLTreeTests", dependencies: ["HTMLTree", "CLibXML2", "TestSupport"], swiftSettings: strict),
+        .testTarget(
             name: "SchedulingTests", dependencies: ["Scheduling", "Flashcards", "TestSupport"], exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(

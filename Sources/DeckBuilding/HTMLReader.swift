@@ -31,31 +31,39 @@ struct HTMLReader {
     private(set) var blocks: [Block] = []
     private(set) var notes: [BuildNote] = []
     private(set) var title: String?
-    private var inline = ""
+    // Inline text waiting for the next block boundary, as UTF-8 bytes.
+    private var inline: [UInt8] = []
     private var inlineLine: Int?
+    // Reused for the text of one element at a time.
+    private var scratch: [UInt8] = []
 
-    /// Reads a parsed page.
+    /// Reads a parsed page. It walks libxml2's tree in place (`HTMLNodeRef`) rather than a copy
+    /// of it as Swift values, and gathers text as bytes: one `String` per block.
     static func read(_ document: HTMLDocument, fallbackTitle: String? = nil) -> HTMLReader {
+        document.withRoot { read(root: $0, fallbackTitle: fallbackTitle) }
+    }
+
+    private static func read(root: HTMLNodeRef, fallbackTitle: String?) -> HTMLReader {
         var reader = HTMLReader()
-        let body = document.body
+        let body = root.firstDescendant(named: "body") ?? root
         let scope = body.firstDescendant(named: "main") ?? singleArticle(in: body) ?? body
         if let h1 = body.firstDescendant(named: "h1") {
-            let text = HTMLReader.text(of: h1)
+            let text = reader.text(of: h1)
             if !text.isEmpty { reader.title = text }
         }
         if reader.title == nil {
-            reader.title = (document.title.map { FastText.collapse($0) } ?? fallbackTitle).flatMap {
-                $0.isEmpty ? nil : $0
-            }
+            let pageTitle = root.firstDescendant(named: "head")?.firstDescendant(named: "title")?.textContent
+            reader.title = (pageTitle.map { FastText.collapse($0) } ?? fallbackTitle).flatMap { $0.isEmpty ? nil : $0 }
         }
-        if scope.name != "body" && scope.name != "html" {
+        let scopeIsPage = scope.isNamed("body") || scope.isNamed("html")
+        if !scopeIsPage {
             reader.notes.append(
                 BuildNote(
                     .skipped, line: body.line, "the page around <\(scope.name)> (site navigation, sidebars, footer)"))
         }
-        reader.walk(scope, insideArticle: scope.name != "body" && scope.name != "html")
+        reader.walk(scope.children, line: scope.line, insideArticle: !scopeIsPage)
         reader.flushInline()
-        reader.readJSONLD(document.root)
+        reader.readJSONLD(root)
         return reader
     }
 
@@ -67,58 +75,59 @@ struct HTMLReader {
         return copy
     }
 
-    private static func singleArticle(in body: HTMLElement) -> HTMLElement? {
+    private static func singleArticle(in body: HTMLNodeRef) -> HTMLNodeRef? {
         let articles = body.descendants(named: "article")
         return articles.count == 1 ? articles[0] : nil
     }
 
-    private mutating func walk(_ element: HTMLElement, insideArticle: Bool) {
-        for child in element.children {
+    /// Reads an element's children; `line` is the element's, for text directly inside it.
+    private mutating func walk(_ children: some Sequence<HTMLChild>, line: Int, insideArticle: Bool) {
+        for child in children {
             switch child {
-            case .text(let text):
-                if inline.isEmpty { inlineLine = element.line }
-                inline += text
+            case .text(let run):
+                if inline.isEmpty { inlineLine = line }
+                run.append(to: &inline)
             case .element(let e):
                 visit(e, insideArticle: insideArticle)
             }
         }
     }
 
-    private mutating func visit(_ e: HTMLElement, insideArticle: Bool) {
-        if let reason = furnitureReason(e, insideArticle: insideArticle) {
+    private mutating func visit(_ e: HTMLNodeRef, insideArticle: Bool) {
+        let tag = HTMLTag(of: e)
+        let name = tag.name
+        if let reason = furnitureReason(e, tag: tag, insideArticle: insideArticle) {
             flushInline()
-            if e.name != "script" || e.attribute("type")?.lowercased() != "application/ld+json" {
-                notes.append(BuildNote(.skipped, line: e.line, "\(reason) <\(e.name)>"))
+            if name != "script" || e.attribute("type")?.lowercased() != "application/ld+json" {
+                notes.append(BuildNote(.skipped, line: e.line, "\(reason) <\(name)>"))
             }
             return
         }
-        guard HTMLReader.blockElements.contains(e.name) else {
-            if e.name == "br" {
-                inline += " "
-            } else if e.name != "img" {
+        guard tag.isBlock else {
+            if tag.isBreak {
+                inline.append(0x20)
+            } else if name != "img" {
                 if inline.isEmpty { inlineLine = e.line }
-                inline += HTMLReader.rawText(of: e)
+                HTMLReader.appendRawText(e.children, to: &inline)
             }
             return
         }
         flushInline()
-        let inside = insideArticle || e.name == "article" || e.name == "main"
-        switch e.name {
+        let inside = insideArticle || name == "article" || name == "main"
+        switch name {
+        case "p", "dt", "dd", "address":
+            paragraph(e)
         case "h1", "h2", "h3", "h4", "h5", "h6":
-            let text = HTMLReader.text(of: e)
+            let text = text(of: e)
             guard !text.isEmpty else { return }
-            let level = Int(String(e.name.dropFirst())) ?? 2
+            let level = Int(String(name.dropFirst())) ?? 2
             if level == 1, blocks.isEmpty || title == text, !blocks.contains(where: { $0.kind == .title }) {
                 blocks.append(Block(.title, text, line: e.line))
             } else {
                 blocks.append(Block(.heading(level: level), text, line: e.line))
             }
-        case "p", "dt", "dd", "address", "figcaption":
-            if e.name == "figcaption" {
-                notes.append(BuildNote(.skipped, line: e.line, "figure caption"))
-                return
-            }
-            paragraph(e)
+        case "figcaption":
+            notes.append(BuildNote(.skipped, line: e.line, "figure caption"))
         case "li":
             listItem(e, insideArticle: inside)
         case "pre":
@@ -130,61 +139,81 @@ struct HTMLReader {
         case "hr":
             break
         default:
-            walk(e, insideArticle: inside)
+            walk(e.children, line: e.line, insideArticle: inside)
             flushInline()
         }
     }
 
-    private func furnitureReason(_ e: HTMLElement, insideArticle: Bool) -> String? {
-        if let reason = HTMLReader.furniture[e.name] { return reason }
-        if e.name == "header", !insideArticle { return "page header" }
-        if e.attribute("hidden") != nil || e.attribute("aria-hidden") == "true" { return "hidden element" }
-        if let style = e.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
+    private func furnitureReason(_ e: HTMLNodeRef, tag: HTMLTag, insideArticle: Bool) -> String? {
+        if let reason = tag.furniture { return reason }
+        return HTMLReader.furnitureReason(
+            byAttributes: tag.name, insideArticle: insideArticle, attribute: e.hasAttributes ? e.attribute : nil)
+    }
+
+    /// Why an element is page furniture, or nil when it is not.
+    /// - Parameter attribute: the element's attribute of a name, or nil when it has none.
+    static func furnitureReason(name: String, insideArticle: Bool, attribute: ((String) -> String?)?) -> String? {
+        if let reason = furniture[name] { return reason }
+        return furnitureReason(byAttributes: name, insideArticle: insideArticle, attribute: attribute)
+    }
+
+    /// Why an element whose name is not always furniture is furniture here, or nil.
+    private static func furnitureReason(
+        byAttributes name: String, insideArticle: Bool, attribute: ((String) -> String?)?
+    ) -> String? {
+        if name == "header", !insideArticle { return "page header" }
+        guard let attribute else { return nil }
+        if attribute("hidden") != nil || attribute("aria-hidden") == "true" { return "hidden element" }
+        if let style = attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
             style.contains("display:none")
         {
             return "hidden element"
         }
-        for attribute in ["class", "id", "role"] {
-            guard let value = e.attribute(attribute)?.lowercased() else { continue }
+        for name in ["class", "id", "role"] {
+            guard let value = attribute(name)?.lowercased() else { continue }
             for word in value.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" })
-            where HTMLReader.furnitureClasses.contains(String(word)) {
+            where furnitureClasses.contains(String(word)) {
                 return "\(word) block"
             }
         }
         return nil
     }
 
-    private mutating func paragraph(_ e: HTMLElement) {
-        let text = HTMLReader.text(of: e)
+    private mutating func paragraph(_ e: HTMLNodeRef) {
+        let text = text(of: e)
         guard !text.isEmpty else { return }
         // A paragraph that is only bold text: a Markdown `**Question?**` line.
-        let meaningful = e.children.filter {
-            if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) }
-            return true
+        var only: HTMLChild?
+        var meaningful = 0
+        for child in e.children {
+            if case .text(let run) = child, HTMLReader.isWhitespace(run) { continue }
+            only = child
+            meaningful += 1
+            if meaningful > 1 { break }
         }
-        if meaningful.count == 1, case .element(let only) = meaningful[0], only.name == "strong" || only.name == "b" {
+        if meaningful == 1, case .element(let strong)? = only, strong.isNamed("strong") || strong.isNamed("b") {
             blocks.append(Block(.boldLine, text, line: e.line))
         } else {
             blocks.append(Block(.paragraph, text, line: e.line))
         }
     }
 
-    private mutating func listItem(_ e: HTMLElement, insideArticle: Bool) {
+    private mutating func listItem(_ e: HTMLNodeRef, insideArticle: Bool) {
         // Nested lists become items of their own; the item's text is what is outside them.
-        var own = HTMLElement(name: "li", line: e.line)
-        var nested: [HTMLElement] = []
+        var own: [HTMLChild] = []
+        var nested: [HTMLNodeRef] = []
         for child in e.children {
-            if case .element(let c) = child,
-                c.name == "ul" || c.name == "ol" || HTMLReader.blockElements.contains(c.name)
-            {
+            if case .element(let c) = child, HTMLTag(of: c).isBlock {
                 nested.append(c)
             } else {
-                own.children.append(child)
+                own.append(child)
             }
         }
-        let text = HTMLReader.text(of: own)
+        scratch.removeAll(keepingCapacity: true)
+        HTMLReader.appendRawText(own, to: &scratch)
+        let text = HTMLReader.collapse(scratch)
         if !text.isEmpty {
-            if let term = HTMLReader.term(own) {
+            if let term = term(own) {
                 blocks.append(Block(.term(explanation: term.explanation), term.term, line: e.line))
             } else {
                 blocks.append(Block(.listItem, text, line: e.line))
@@ -194,29 +223,39 @@ struct HTMLReader {
     }
 
     /// `<li><strong>Term</strong>: explanation</li>` (or `<strong>Term:</strong> explanation`).
-    private static func term(_ li: HTMLElement) -> (term: String, explanation: String)? {
-        var children = li.children[...]
-        while case .text(let t)? = children.first, t.allSatisfy(\.isWhitespace) { children.removeFirst() }
-        guard case .element(let strong)? = children.first, strong.name == "strong" || strong.name == "b" else {
+    private mutating func term(_ children: [HTMLChild]) -> (term: String, explanation: String)? {
+        var children = children[...]
+        while case .text(let run)? = children.first, HTMLReader.isWhitespace(run) { children.removeFirst() }
+        guard case .element(let strong)? = children.first, strong.isNamed("strong") || strong.isNamed("b") else {
             return nil
         }
-        let rest = FastText.collapse(children.dropFirst().map(\.textContent).joined())
-        return TextRules.splitTerm(text(of: strong), rest)
+        var rest: [UInt8] = []
+        for child in children.dropFirst() {
+            switch child {
+            case .text(let run): run.append(to: &rest)
+            case .element(let e): e.appendTextContent(to: &rest)
+            }
+        }
+        return TextRules.splitTerm(text(of: strong), HTMLReader.collapse(rest))
     }
 
-    private mutating func details(_ e: HTMLElement) {
-        guard let summary = e.elementChildren.first(where: { $0.name == "summary" }) else {
-            walk(e, insideArticle: true)
+    private mutating func details(_ e: HTMLNodeRef) {
+        var summary: HTMLNodeRef?
+        var rest: [HTMLChild] = []
+        for child in e.children {
+            if case .element(let c) = child, c.isNamed("summary") {
+                if summary == nil { summary = c }
+            } else {
+                rest.append(child)
+            }
+        }
+        guard let summary else {
+            walk(e.children, line: e.line, insideArticle: true)
             return
         }
-        let question = HTMLReader.text(of: summary)
-        var rest = e
-        rest.children = e.children.filter {
-            if case .element(let c) = $0, c.name == "summary" { return false }
-            return true
-        }
+        let question = text(of: summary)
         var inner = HTMLReader()
-        inner.walk(rest, insideArticle: true)
+        inner.walk(rest, line: e.line, insideArticle: true)
         inner.flushInline()
         notes += inner.notes
         let answer = inner.blocks.map { block -> String in
@@ -228,19 +267,20 @@ struct HTMLReader {
     }
 
     private mutating func flushInline() {
-        let text = FastText.collapse(inline)
+        let text = HTMLReader.collapse(inline)
         if !text.isEmpty { blocks.append(Block(.paragraph, text, line: inlineLine)) }
-        inline = ""
+        inline.removeAll(keepingCapacity: true)
         inlineLine = nil
     }
 
     /// FAQ pairs from `<script type="application/ld+json">` FAQPage data, after the page's own.
-    private mutating func readJSONLD(_ root: HTMLElement) {
+    private mutating func readJSONLD(_ root: HTMLNodeRef) {
         var pairs: [Block] = []
         for script in root.descendants(named: "script")
         where script.attribute("type")?.lowercased() == "application/ld+json" {
-            let json = script.textContent
-            guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed])
+            var json: [UInt8] = []
+            script.appendTextContent(to: &json)
+            guard let object = try? JSONSerialization.jsonObject(with: Data(json), options: [.fragmentsAllowed])
             else {
                 notes.append(BuildNote(.skipped, line: script.line, "JSON-LD block that is not valid JSON"))
                 continue
@@ -287,28 +327,51 @@ struct HTMLReader {
 
     private static func text(ofMarkup markup: String) -> String {
         guard markup.contains("<") || markup.contains("&") else { return FastText.collapse(markup) }
-        return FastText.collapse(HTMLDocument(markup).body.textContent)
+        return HTMLDocument(markup).withRoot { root in
+            FastText.collapse((root.firstDescendant(named: "body") ?? root).textContent)
+        }
     }
 
     /// An element's text with white space collapsed; `<br>` counts as a space.
-    static func text(of element: HTMLElement) -> String {
-        FastText.collapse(rawText(of: element))
+    private mutating func text(of element: HTMLNodeRef) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        HTMLReader.appendRawText(element.children, to: &scratch)
+        return HTMLReader.collapse(scratch)
     }
 
-    static func rawText(of element: HTMLElement) -> String {
-        var out = ""
-        append(element, to: &out)
-        return out
-    }
-
-    private static func append(_ element: HTMLElement, to out: inout String) {
-        for child in element.children {
+    /// Appends the text of `children` and all below them: `<br>` and block elements count as a
+    /// space, scripts and style sheets as nothing.
+    private static func appendRawText(_ children: some Sequence<HTMLChild>, to out: inout [UInt8]) {
+        for child in children {
             switch child {
-            case .text(let t): out += t
+            case .text(let run): run.append(to: &out)
             case .element(let e):
-                if e.name == "br" || blockElements.contains(e.name) { out += " " }
-                if e.name != "script" && e.name != "style" { append(e, to: &out) }
+                let tag = HTMLTag(of: e)
+                if tag.isBreak || tag.isBlock { out.append(0x20) }
+                if !tag.hidesText { appendRawText(e.children, to: &out) }
             }
         }
+    }
+
+    private static func collapse(_ bytes: [UInt8]) -> String {
+        FastText.collapse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Whether a text run is all white space, as `Character.isWhitespace` sees it.
+    private static func isWhitespace(_ run: HTMLTextRun) -> Bool {
+        // No ASCII character joins a cluster that starts with white space, so the first ASCII
+        // byte that is not white space answers no. Only runs with other bytes need `Character`s.
+        var ascii = true
+        let blank = run.allPieces { piece in
+            for c in piece {
+                if c >= 0x80 {
+                    ascii = false
+                } else if c != 0x20 && !(0x09...0x0D).contains(c) {
+                    return false
+                }
+            }
+            return true
+        }
+        return blank && (ascii || run.text.allSatisfy(\.isWhitespace))
     }
 }

@@ -77,15 +77,15 @@ struct DeckWriter {
 
     private mutating func deck(_ deck: Deck) {
         open(0x7B)
-        key("cards", first: true)
+        key("\"cards\" : ", first: true)
         cards(deck.cards)
-        key("format", first: false)
+        key("\"format\" : ", first: false)
         literal(String(deck.format))
         if let source = deck.source {
-            key("source", first: false)
+            key("\"source\" : ", first: false)
             self.source(source)
         }
-        key("title", first: false)
+        key("\"title\" : ", first: false)
         string(deck.title)
         close(0x7D)
     }
@@ -124,13 +124,13 @@ struct DeckWriter {
         open(0x7B)
         var first = true
         if let files = source.files {
-            key("files", first: true)
+            key("\"files\" : ", first: true)
             first = false
             array(files) { $0.source($1) }
         }
-        key("path", first: first)
+        key("\"path\" : ", first: first)
         string(source.path)
-        key("sha256", first: false)
+        key("\"sha256\" : ", first: false)
         string(source.sha256)
         close(0x7D)
     }
@@ -139,25 +139,25 @@ struct DeckWriter {
         open(0x7B)
         var first = true
         if !card.aliases.isEmpty {
-            key("aliases", first: true)
+            key("\"aliases\" : ", first: true)
             first = false
             strings(card.aliases)
         }
-        key("back", first: first)
+        key("\"back\" : ", first: first)
         string(card.back)
         if let context = card.context {
-            key("context", first: false)
+            key("\"context\" : ", first: false)
             string(context)
         }
-        key("front", first: false)
+        key("\"front\" : ", first: false)
         string(card.front)
-        key("id", first: false)
+        key("\"id\" : ", first: false)
         string(card.id.rawValue)
-        key("kind", first: false)
+        key("\"kind\" : ", first: false)
         string(card.kind.rawValue)
-        key("section", first: false)
+        key("\"section\" : ", first: false)
         strings(card.section)
-        key("tags", first: false)
+        key("\"tags\" : ", first: false)
         strings(card.tags)
         close(0x7D)
     }
@@ -199,30 +199,27 @@ struct DeckWriter {
         newline()
     }
 
-    private mutating func key(_ name: StaticString, first: Bool) {
+    /// A key as it is written, quotes and separator included (`"back" : `), in one copy.
+    private mutating func key(_ quoted: StaticString, first: Bool) {
         element(first: first)
-        bytes.append(0x22)
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22)
-        bytes.append(0x20)
-        bytes.append(0x3A)
-        bytes.append(0x20)
+        quoted.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     private mutating func newline() {
-        bytes.append(0x0A)
-        // The indent in one copy: a space at a time was a tenth of the encoder's time.
+        // The line end and indent in one copy: a space at a time was a tenth of the encoder's time.
         let width = depth * 2
-        if width <= Self.spaces.count {
-            Self.spaces.withUnsafeBufferPointer {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width]))
+        if width < Self.lineStart.count {
+            Self.lineStart.withUnsafeBufferPointer {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[...width]))
             }
         } else {
+            bytes.append(0x0A)
             bytes.append(contentsOf: repeatElement(0x20, count: width))
         }
     }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 32)
+    /// A line feed and the widest indent written in one copy.
+    private static let lineStart = [0x0A] + [UInt8](repeating: 0x20, count: 32)
 
     private mutating func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
 

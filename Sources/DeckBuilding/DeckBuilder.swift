@@ -102,6 +102,8 @@ public struct DeckBuilder: Sendable {
         var cards: [Card] = []
         var notes: [BuildNote] = []
         var seen: [CardID: String] = [:]
+        // About a dozen cards an article: growing the table rehashed every id again and again.
+        seen.reserveCapacity(sources.count * 12)
         var errors: [ArticleError] = []
         var titles: [String] = []
         var files: [DeckSource] = []

@@ -28,12 +28,22 @@ public enum AtomicFile {
     static func writeReturningIdentity(
         parts: [some ContiguousBytes], to url: URL, beforeRename: () -> Void = {}
     ) throws(StorageError) -> FileIdentity? {
-        if try writeToSpecialFile(parts: parts, at: url) { return nil }
+        try writeReturningIdentity(to: url, beforeRename: beforeRename) { fd in
+            parts.allSatisfy { part in part.withUnsafeBytes { FileBytes.writeAll(fd, $0) } }
+        }
+    }
+
+    /// `writeReturningIdentity(parts:to:beforeRename:)` of whatever `write` writes to the
+    /// descriptor it is given (false, with `errno` set, when a write failed).
+    static func writeReturningIdentity(
+        to url: URL, beforeRename: () -> Void = {}, _ write: (Int32) -> Bool
+    ) throws(StorageError) -> FileIdentity? {
+        if try writeToSpecialFile(at: url, write) { return nil }
         let dir = url.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: temp.path, detail: errnoText()) }
-        var ok = parts.allSatisfy { part in part.withUnsafeBytes { FileBytes.writeAll(fd, $0) } }
+        var ok = write(fd)
         if ok { ok = fsync(fd) == 0 }
         let detail = errnoText()
         // A rename keeps the inode, size and modification time.
@@ -59,14 +69,14 @@ public enum AtomicFile {
     /// machine. Such a target cannot be torn, so there is nothing to make atomic.
     /// - Returns: false when `url` is a regular file or does not exist (the caller writes it
     ///   atomically); a symbolic link counts as what it points to.
-    static func writeToSpecialFile(parts: [some ContiguousBytes], at url: URL) throws(StorageError) -> Bool {
+    static func writeToSpecialFile(at url: URL, _ write: (Int32) -> Bool) throws(StorageError) -> Bool {
         var info = stat()
         guard stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR else {
             return false
         }
         let fd = open(url.path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .io(path: url.path, detail: errnoText()) }
-        let ok = parts.allSatisfy { part in part.withUnsafeBytes { FileBytes.writeAll(fd, $0) } }
+        let ok = write(fd)
         let detail = errnoText()
         close(fd)
         guard ok else { throw .io(path: url.path, detail: detail) }

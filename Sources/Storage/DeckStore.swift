@@ -74,9 +74,25 @@ public struct DeckStore: Sendable {
     /// deck has progress, its study index is then brought up to date (best effort).
     public func save(_ deck: Deck, as name: DeckName) throws(StorageError) {
         do { try home.prepare() } catch { throw .io(path: home.root.path, detail: "\(error.localizedDescription)") }
-        // The encoder's pieces as they are: joining 71 MB, or wrapping it in `Data`, copies it.
-        let identity = try AtomicFile.writeReturningIdentity(parts: DeckWriter.encodeParts(deck), to: url(for: name))
+        let identity = try Self.writeReturningIdentity(deck, to: url(for: name))
         if let identity { StudyIndex.refresh(home: home, deck: name, cards: deck, written: identity) }
+    }
+
+    /// Writes the deck's file at `url` atomically, as `save` does (no study index).
+    public static func write(_ deck: Deck, to url: URL) throws(StorageError) {
+        _ = try writeReturningIdentity(deck, to: url)
+    }
+
+    /// Writes the deck's text to an open descriptor (standard output), streamed.
+    /// - Returns: false when a write failed (`errno` says why).
+    public static func write(_ deck: Deck, toDescriptor fd: Int32) -> Bool { DeckWriter.write(deck, to: fd) }
+
+    private static func writeReturningIdentity(_ deck: Deck, to url: URL) throws(StorageError) -> FileIdentity? {
+        if DeckWriter.encodesInParallel(deck) {
+            // The encoder's pieces as they are: joining 71 MB, or wrapping it in `Data`, copies it.
+            return try AtomicFile.writeReturningIdentity(parts: DeckWriter.encodeParts(deck), to: url)
+        }
+        return try AtomicFile.writeReturningIdentity(to: url) { fd in DeckWriter.write(deck, to: fd) }
     }
 
     /// `save(_:as:)`, except that a file already holding exactly the deck's bytes is left as it

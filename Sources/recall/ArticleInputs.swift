@@ -16,6 +16,7 @@ struct ArticleInputs {
         let limit = ArticleDecoder.defaultSizeLimit
         var scratch = [UInt8](repeating: 0, count: 64 * 1024)
         let root = home.root.standardizedFileURL.path
+        var walked = Set<DirectoryIdentity>()
         for argument in arguments {
             if argument == "-" {
                 let data = FileHandle.standardInput.readData(ofLength: limit + 1)
@@ -29,7 +30,12 @@ struct ArticleInputs {
             }
             if isDirectory.boolValue {
                 inputs.fromDirectory = true
-                let files = articleFiles(in: argument, notes: &inputs.notes)
+                // The same directory named twice (itself and through a link) is read once.
+                if let identity = DirectoryIdentity(path: argument), walked.contains(identity) {
+                    inputs.notes.append(BuildNote(.skipped, file: argument, "a directory already read"))
+                    continue
+                }
+                let files = articleFiles(in: argument, notes: &inputs.notes, walked: &walked)
                 if files.isEmpty { errors.append(.noArticles(directory: argument)) }
                 for file in files {
                     read(file, format: format, root: root, into: &inputs, errors: &errors, scratch: &scratch)
@@ -86,25 +92,36 @@ struct ArticleInputs {
     ///
     /// The tree is walked as `FileManager`'s enumerator walks it (the reference in
     /// `DirectoryWalkTests`): depth first, each directory's entries in the order the file system
-    /// lists them, into hidden directories but not through symbolic links; a name starting with
-    /// `.` is passed over, and an entry counts as a file when what it names (through a link) is
-    /// not a directory. `opendir`/`readdir` and one `stat` per entry cost a fifth of what the
-    /// enumerator, `fileExists` and `NSString` path methods did.
+    /// lists them, into hidden directories and across mount points but not through symbolic
+    /// links; a name starting with `.` is passed over, and an entry counts as a file when what it
+    /// names (through a link) is not a directory. `opendir`/`readdir` and one `stat` per entry
+    /// cost a fifth of what the enumerator, `fileExists` and `NSString` path methods did.
+    ///
+    /// Unlike the enumerator, a directory named through a symbolic link is walked like the
+    /// directory it names (the enumerator listed nothing there), and a directory reached twice
+    /// (`walked`, by device and inode; a bind mount can loop) is walked once.
     static func articleFiles(in directory: String, notes: inout [BuildNote]) -> [String] {
+        var walked = Set<DirectoryIdentity>()
+        return articleFiles(in: directory, notes: &notes, walked: &walked)
+    }
+
+    static func articleFiles(
+        in directory: String, notes: inout [BuildNote], walked: inout Set<DirectoryIdentity>
+    ) -> [String] {
         var files: [String] = []
-        // The enumerator lists nothing under a directory named through a symbolic link.
-        var info = stat()
-        var named = Substring(directory)
-        while named.count > 1 && named.hasSuffix("/") { named = named.dropLast() }
-        if lstat(String(named), &info) == 0, info.st_mode & S_IFMT == S_IFLNK { return [] }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        walk(prefix, relative: "", files: &files, notes: &notes)
+        walk(prefix, relative: "", files: &files, notes: &notes, walked: &walked)
         return files.sorted()
     }
 
-    private static func walk(_ prefix: String, relative: String, files: inout [String], notes: inout [BuildNote]) {
+    private static func walk(
+        _ prefix: String, relative: String, files: inout [String], notes: inout [BuildNote],
+        walked: inout Set<DirectoryIdentity>
+    ) {
         guard let dir = opendir(relative.isEmpty ? prefix : prefix + relative) else { return }
         defer { closedir(dir) }
+        var info = stat()
+        guard fstat(dirfd(dir), &info) == 0, walked.insert(DirectoryIdentity(info)).inserted else { return }
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: CChar.self))
@@ -117,7 +134,9 @@ struct ArticleInputs {
                 isDirectory = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
             }
             if !name.hasPrefix(".") { consider(path, name: name, files: &files, notes: &notes) }
-            if isDirectory { walk(prefix, relative: relative + name + "/", files: &files, notes: &notes) }
+            if isDirectory {
+                walk(prefix, relative: relative + name + "/", files: &files, notes: &notes, walked: &walked)
+            }
         }
     }
 

@@ -63,7 +63,9 @@ struct Build: ParsableCommand {
             for note in inputs.notes + result.notes { console.write(Data("\(note)\n".utf8)) }
         }
         if output == "-" {
-            FileHandle.standardOutput.write(DeckStore.encode(result.deck))
+            guard DeckStore.write(result.deck, toDescriptor: STDOUT_FILENO) else {
+                throw RecallFailure(message: "standard output: \(String(cString: strerror(errno)))")
+            }
             console.write(Data((summary(result, update: nil, target: "standard output") + "\n").utf8))
             KeptUntilExit.keep((inputs, result))
             return
@@ -73,7 +75,7 @@ struct Build: ParsableCommand {
         let update = DeckUpdate(existing: existing, built: result.deck)
         do {
             if let file = target.file {
-                try AtomicFile.write(DeckStore.encode(update.deck), to: file)
+                try DeckStore.write(update.deck, to: file)
             } else if let name = target.name {
                 try DeckStore(home: home).save(update.deck, as: name)
             }

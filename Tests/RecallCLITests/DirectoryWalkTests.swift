@@ -2,6 +2,7 @@ import DeckBuilding
 import Flashcards
 import Foundation
 import Glibc
+import Storage
 import TestSupport
 import Testing
 
@@ -43,17 +44,58 @@ struct DirectoryWalkTests {
                     #expect(FileManager.default.createFile(atPath: parent + "/" + name, contents: Data("x".utf8)))
                 }
             }
-            // The directory named through a link too.
+            // The directory named through a link is walked like the directory itself, under the
+            // link's name (the enumerator listed nothing there).
             symlink(root, root + "-link")
-            for directory in [root, root + "/", root + "//", root + "-link", root + "-link/", root + "-link//"] {
-                var notes: [BuildNote] = []
+            for suffix in ["", "/", "//"] {
                 var expectedNotes: [BuildNote] = []
-                let files = ArticleInputs.articleFiles(in: directory, notes: &notes)
-                let expected = Reference.articleFiles(in: directory, notes: &expectedNotes)
-                #expect(files == expected)
-                #expect(notes == expectedNotes)
+                let expected = Reference.articleFiles(in: root + suffix, notes: &expectedNotes)
+                for named in [root, root + "-link"] {
+                    var notes: [BuildNote] = []
+                    let files = ArticleInputs.articleFiles(in: named + suffix, notes: &notes)
+                    #expect(files == expected.map { named + $0.dropFirst(root.count) })
+                    let renamed = expectedNotes.map { note in
+                        var note = note
+                        note.file = named + note.file.dropFirst(root.count)
+                        return note
+                    }
+                    #expect(notes == renamed)
+                }
             }
         }
+    }
+
+    /// `recall build LINK` of a symbolic link to a directory of articles makes the cards that
+    /// `recall build DIR` makes; the directory named again through the link is read once.
+    @Test func linkToADirectoryIsFollowed() throws {
+        let temp = TemporaryDirectory()
+        let articles = temp.path + "/articles"
+        try FileManager.default.createDirectory(atPath: articles + "/sub", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Paths.shared.appendingPathComponent("seed/article.txt").path, toPath: articles + "/seed.txt")
+        let second =
+            "# Tides\n\n## The Moon\n\nThe pull of the Moon raises two tides a day.\n\n## What moves the tides?\n\nThe pull of the Moon and, less, of the Sun.\n"
+        #expect(FileManager.default.createFile(atPath: articles + "/sub/tides.md", contents: Data(second.utf8)))
+        // A link back up inside the tree is not followed (no loop, no file read twice).
+        symlink(articles, articles + "/sub/up")
+        symlink(articles, temp.path + "/linked")
+
+        func cards(_ arguments: [String]) throws -> [Card] {
+            let r = try RecallProcess.run(["build"] + arguments + ["--deck", "d", "--output", "-", "--verbose"])
+            #expect(r.status == 0, "\(r.stderr)")
+            return try DeckStore.decode(Data(r.stdout.utf8), path: "stdout").cards
+        }
+        let direct = try cards([articles])
+        #expect(direct.count > 12)
+        #expect(direct.contains { $0.front == "What moves the tides?" })
+        #expect(try cards([temp.path + "/linked"]) == direct)
+        #expect(try cards([temp.path + "/linked/"]) == direct)
+
+        let twice = try RecallProcess.run(
+            ["build", articles, temp.path + "/linked", "--deck", "d", "--output", "-", "--verbose"])
+        #expect(twice.status == 0, "\(twice.stderr)")
+        #expect(try DeckStore.decode(Data(twice.stdout.utf8), path: "stdout").cards == direct)
+        #expect(twice.stderr.contains("\(temp.path)/linked: skipped: a directory already read"))
     }
 
     @Test func extensionsMatchNSString() {

@@ -4,27 +4,34 @@ import Foundation
 /// A fast path for reading deck files: a 100,000-card deck takes about a second through
 /// `JSONDecoder`, too slow for `recall due` to answer at once.
 ///
-/// It reads only the exact shape `DeckStore.encode` writes (any key order and spacing); on
+/// It reads only the exact shape `DeckStore.encode` writes (any key order and spacing), and
+/// tells whether the bytes are exactly what `DeckWriter` writes (checked as the cards are read:
+/// their layout as fixed text, so no encoding is needed to know it); on
 /// anything else (an unknown or repeated key, a newer format, a syntax error) it gives up and
 /// the caller decodes with Foundation, which also words the error. So it can never accept a
 /// deck that the `Codable` path would read differently.
 extension DeckStore {
     static func decodeFast(_ bytes: [UInt8]) -> Deck? {
-        bytes.withUnsafeBufferPointer { decodeFast($0) }
+        bytes.withUnsafeBufferPointer { decodeFast($0)?.deck }
     }
 
-    static func decodeFast(_ buffer: UnsafeBufferPointer<UInt8>) -> Deck? {
+    /// The deck, and whether the bytes are exactly `DeckWriter.encode` of it (its layout,
+    /// member order and escapes), so that writing the deck back would write these bytes.
+    static func decodeFast(_ buffer: UnsafeBufferPointer<UInt8>) -> (deck: Deck, canonical: Bool)? {
         var s = JSONScanner(buffer)
         return try? readDeck(&s, buffer)
     }
 
     private static func readDeck(_ s: inout JSONScanner, _ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError)
-        -> Deck
+        -> (deck: Deck, canonical: Bool)
     {
         var format: Int?
         var title: String?
         var source: DeckSource?
         var cards: [Card]?
+        var cardsCanonical = false
+        // Where the cards array ends, when it is the first member, written as `DeckWriter` does.
+        var cardsEnd: Int?
         var seen = SeenKeys()
         try s.beginObject()
         var first = true
@@ -40,14 +47,42 @@ extension DeckStore {
                 source = try s.consumeNull() ? nil : try readSource(&s)
             } else if key == "cards" {
                 try seen.mark(8, at: s)
-                cards = try readCards(&s, buffer)
+                let opening = s.position == Self.cardsHead.count - 2 && Self.starts(buffer, with: Self.cardsHead)
+                (cards, cardsCanonical) = try readCards(&s, buffer)
+                if opening { cardsEnd = s.position }
             } else {
                 throw s.error("unknown key")
             }
         }
         try s.expectEnd()
         guard let format, format <= Deck.currentFormat, let title, let cards else { throw s.error("not this shape") }
-        return Deck(title: title, source: source, cards: cards, format: format)
+        let deck = Deck(title: title, source: source, cards: cards, format: format)
+        guard cardsCanonical, let cardsEnd else { return (deck, false) }
+        return (deck, Self.restIsCanonical(deck, buffer, cardsEnd: cardsEnd))
+    }
+
+    /// The deck's bytes up to its first card, as `DeckWriter` writes them.
+    private static let cardsHead = Array("{\n  \"cards\" : [".utf8)
+
+    private static func starts(_ buffer: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+        buffer.count >= prefix.count && buffer.prefix(prefix.count).elementsEqual(prefix)
+    }
+
+    /// Whether everything outside the cards' objects is what `DeckWriter` writes: the bytes
+    /// from the end of the cards array (`cardsEnd`) on are those of the deck without cards
+    /// from the end of its empty array on (format, source, title, final newline); the
+    /// array's end, `}` of the last card, then a line break and `  ]`; no cards, the whole
+    /// file is that of the deck without cards.
+    private static func restIsCanonical(_ deck: Deck, _ buffer: UnsafeBufferPointer<UInt8>, cardsEnd: Int) -> Bool {
+        let bare = DeckWriter.encode(Deck(title: deck.title, source: deck.source, cards: [], format: deck.format))
+        if deck.cards.isEmpty { return buffer.elementsEqual(bare) }
+        let emptyArray = Array("\n\n  ]".utf8)
+        let arrayEnd = Array("}\n  ]".utf8)
+        let bareRest = cardsHead.count + emptyArray.count
+        return cardsEnd >= arrayEnd.count
+            && buffer[(cardsEnd - arrayEnd.count)..<cardsEnd].elementsEqual(arrayEnd)
+            && buffer.count - cardsEnd == bare.count - bareRest
+            && buffer[cardsEnd...].elementsEqual(bare[bareRest...])
     }
 
     /// The cards array. A large one is read in two halves at once: the second half from a
@@ -56,12 +91,13 @@ extension DeckStore {
     /// exactly at that boundary (so it was in the cards array); else the whole array is read
     /// here, as it is for small decks.
     private static func readCards(_ s: inout JSONScanner, _ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError)
-        -> [Card]
+        -> (cards: [Card], canonical: Bool)
     {
         try s.beginArray()
         var cards: [Card] = []
         var first = true
-        nonisolated(unsafe) var tail: (cards: [Card], end: Int)?
+        var canonical = true
+        nonisolated(unsafe) var tail: (cards: [Card], canonical: Bool, end: Int)?
         let group = DispatchGroup()
         let split =
             ProcessInfo.processInfo.activeProcessorCount > 1 ? objectBoundary(in: buffer, after: s.position) : nil
@@ -70,16 +106,72 @@ extension DeckStore {
             DispatchQueue.global().async(group: group) { tail = readCardsTail(buffer, from: split + 1) }
         }
         defer { group.wait() }
-        while try s.nextElement(first: &first) {
-            cards.append(try readCard(&s))
+        while true {
+            if canonical, let card = canonicalCard(&s, first: first) {
+                cards.append(card)
+                first = false
+            } else {
+                guard try s.nextElement(first: &first) else { break }
+                canonical = false
+                cards.append(try readCard(&s))
+            }
             guard let split, s.position == split else { continue }
             group.wait()
             guard let tail else { continue }
             cards.append(contentsOf: tail.cards)
             s.move(to: tail.end)
-            return cards
+            return (cards, canonical && tail.canonical)
         }
-        return cards
+        return (cards, canonical)
+    }
+
+    /// The next card when it is written exactly as `DeckWriter` writes a card of a deck's
+    /// array (the comma before it unless it is the first, its line break and indents, its
+    /// members in order, `DeckWriter`'s escapes); else nil, having consumed nothing.
+    private static func canonicalCard(_ s: inout JSONScanner, first: Bool) -> Card? {
+        let start = s.position
+        if let card = canonicalCardBody(&s, first: first) { return card }
+        s.move(to: start)
+        return nil
+    }
+
+    private static func canonicalCardBody(_ s: inout JSONScanner, first: Bool) -> Card? {
+        guard first || s.consume(exactly: ","), s.consume(exactly: "\n    {\n      \"") else { return nil }
+        var aliases: [String] = []
+        if s.consume(exactly: "aliases\" : ") {
+            // The writer leaves out an empty list of aliases.
+            guard let list = canonicalStrings(&s), !list.isEmpty, s.consume(exactly: ",\n      \"") else { return nil }
+            aliases = list
+        }
+        guard s.consume(exactly: "back\" : "), let back = s.canonicalString(), s.consume(exactly: ",\n      \"")
+        else { return nil }
+        var context: String?
+        if s.consume(exactly: "context\" : ") {
+            guard let text = s.canonicalString(), s.consume(exactly: ",\n      \"") else { return nil }
+            context = text
+        }
+        guard s.consume(exactly: "front\" : "), let front = s.canonicalString(),
+            s.consume(exactly: ",\n      \"id\" : "), let id = s.canonicalString(),
+            s.consume(exactly: ",\n      \"kind\" : "), let kind = s.canonicalString(),
+            s.consume(exactly: ",\n      \"section\" : "), let section = canonicalStrings(&s),
+            s.consume(exactly: ",\n      \"tags\" : "), let tags = canonicalStrings(&s),
+            s.consume(exactly: "\n    }")
+        else { return nil }
+        return Card(
+            id: CardID(id), kind: CardKind(rawValue: kind), front: front, back: back, context: context,
+            section: section, tags: tags, aliases: aliases)
+    }
+
+    /// A card's list of strings as `DeckWriter` writes it.
+    private static func canonicalStrings(_ s: inout JSONScanner) -> [String]? {
+        if s.consume(exactly: "[\n\n      ]") { return [] }
+        guard s.consume(exactly: "[\n        "), let first = s.canonicalString() else { return nil }
+        var list = [first]
+        while s.consume(exactly: ",\n        ") {
+            guard let next = s.canonicalString() else { return nil }
+            list.append(next)
+        }
+        return s.consume(exactly: "\n      ]") ? list : nil
     }
 
     /// The offset of the `,` of a `},` line break, then `{`, in the middle half of a large
@@ -100,18 +192,35 @@ extension DeckStore {
         return nil
     }
 
-    /// The cards from `start` (just after a comma) to the array's end, and the offset after
-    /// its `]`; nil on anything else.
+    /// The cards from `start` (just after a comma) to the array's end, whether they are all
+    /// written as `DeckWriter` writes them, and the offset after the array's `]`; nil on
+    /// anything else.
     private static func readCardsTail(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (
-        cards: [Card], end: Int
+        cards: [Card], canonical: Bool, end: Int
     )? {
         var t = JSONScanner(buffer)
         do {
             t.move(to: start)
-            var cards = [try readCard(&t)]
-            var first = false
-            while try t.nextElement(first: &first) { cards.append(try readCard(&t)) }
-            return (cards, t.position)
+            var cards: [Card] = []
+            var canonical = true
+            var first = true
+            if let card = canonicalCard(&t, first: true) {
+                cards.append(card)
+            } else {
+                canonical = false
+                cards.append(try readCard(&t))
+            }
+            first = false
+            while true {
+                if canonical, let card = canonicalCard(&t, first: false) {
+                    cards.append(card)
+                    continue
+                }
+                guard try t.nextElement(first: &first) else { break }
+                canonical = false
+                cards.append(try readCard(&t))
+            }
+            return (cards, canonical, t.position)
         } catch {
             return nil
         }

@@ -19,22 +19,39 @@ public struct DeckStore: Sendable {
 
     public func exists(_ name: DeckName) -> Bool { FileManager.default.fileExists(atPath: url(for: name).path) }
 
-    public func load(_ name: DeckName) throws(StorageError) -> Deck {
+    public func load(_ name: DeckName) throws(StorageError) -> Deck { try loadNotingFile(name).deck }
+
+    /// A deck as `load(_:)` reads it, with what is known of its file: whether it held exactly
+    /// the bytes recall writes for this deck, and which file that was.
+    public struct Loaded: Sendable {
+        public let deck: Deck
+        /// Set when the file was recall's own encoding of `deck`: the file's stamp then.
+        let canonicalFile: DeckFileStamp?
+    }
+
+    /// `load(_:)`, noting whether the file is exactly what saving the deck would write, so
+    /// that `saveIfChanged(_:as:loaded:)` can leave an unchanged deck without encoding it.
+    public func loadNotingFile(_ name: DeckName) throws(StorageError) -> Loaded {
         let url = url(for: name)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw .missingDeck(name: name.slug, decksDir: home.decks.path)
         }
+        let before = DeckFileStamp.of(url.path)
         // Mapped, not read: a large deck's pages then need no copying (Benchmarks/interchange.md).
         let mapped = try MappedFile.withBytes(url.path) { bytes throws(StorageError) in
-            if let deck = DeckStore.decodeFast(bytes) { return deck }
-            return try DeckStore.decode(Data(buffer: bytes), path: url.path)
+            if let (deck, canonical) = DeckStore.decodeFast(bytes) {
+                // The stamp before and after reading: the bytes read are the file's then.
+                let stamp = canonical && before != nil && DeckFileStamp.of(url.path) == before ? before : nil
+                return Loaded(deck: deck, canonicalFile: stamp)
+            }
+            return Loaded(deck: try DeckStore.decode(Data(buffer: bytes), path: url.path), canonicalFile: nil)
         }
         if let mapped { return mapped }
         guard let bytes = try FileBytes.read(url.path) else {
             throw .missingDeck(name: name.slug, decksDir: home.decks.path)
         }
-        if let deck = DeckStore.decodeFast(bytes) { return deck }
-        return try DeckStore.decode(Data(bytes), path: url.path)
+        if let deck = DeckStore.decodeFast(bytes) { return Loaded(deck: deck, canonicalFile: nil) }
+        return Loaded(deck: try DeckStore.decode(Data(bytes), path: url.path), canonicalFile: nil)
     }
 
     /// Decodes a deck file, refusing newer formats rather than misreading them. One pass: the
@@ -98,15 +115,52 @@ public struct DeckStore: Sendable {
     /// `save(_:as:)`, except that a file already holding exactly the deck's bytes is left as it
     /// is (no write, no `fsync`): re-importing an unchanged file then costs only a read. Returns
     /// whether it wrote.
+    ///
+    /// With `loaded`: when `deck` is that deck as it was loaded (the same cards array, not a
+    /// modified copy, and byte-equal title, source and format), its file was recall's own
+    /// encoding of it, and the file has not changed since, the deck is not even encoded.
     @discardableResult
-    public func saveIfChanged(_ deck: Deck, as name: DeckName) throws(StorageError) -> Bool {
+    public func saveIfChanged(_ deck: Deck, as name: DeckName, loaded: Loaded? = nil) throws(StorageError) -> Bool {
         do { try home.prepare() } catch { throw .io(path: home.root.path, detail: "\(error.localizedDescription)") }
-        let parts = DeckWriter.encodeParts(deck)
         let url = url(for: name)
+        if let loaded, let stamp = loaded.canonicalFile, Self.isUnaltered(deck, loaded.deck),
+            DeckFileStamp.of(url.path) == stamp
+        {
+            return false
+        }
+        let parts = DeckWriter.encodeParts(deck)
         if AtomicFile.holds(parts: parts, at: url) { return false }
         let identity = try AtomicFile.writeReturningIdentity(parts: parts, to: url)
         if let identity { StudyIndex.refresh(home: home, deck: name, cards: deck, written: identity) }
         return true
+    }
+
+    /// Whether `deck` is `original` itself: its cards are the same array storage (any change to
+    /// a copy of the array would have copied it first, as `original` still holds it), and its
+    /// other fields have the same bytes (`==` on strings allows other normal forms, which are
+    /// written differently).
+    static func isUnaltered(_ deck: Deck, _ original: Deck) -> Bool {
+        let sameCards = deck.cards.withUnsafeBufferPointer { a in
+            original.cards.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count }
+        }
+        return sameCards && deck.format == original.format && sameBytes(deck.title, original.title)
+            && sameSource(deck.source, original.source)
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
+    private static func sameSource(_ a: DeckSource?, _ b: DeckSource?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (let a?, let b?):
+            guard sameBytes(a.path, b.path), sameBytes(a.sha256, b.sha256) else { return false }
+            switch (a.files, b.files) {
+            case (nil, nil): return true
+            case (let x?, let y?): return x.count == y.count && zip(x, y).allSatisfy { sameSource($0, $1) }
+            default: return false
+            }
+        default: return false
+        }
     }
 
     static func describe(_ error: Error) -> String {

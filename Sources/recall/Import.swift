@@ -50,19 +50,24 @@ struct Import: ParsableCommand {
         }
         let (name, title) = try deckName(table)
         let store = DeckStore(home: homeOptions.dataHome)
-        let existing: Deck
-        do { existing = store.exists(name) ? try store.load(name) : Deck(title: title) } catch {
+        let loaded: DeckStore.Loaded?
+        do { loaded = store.exists(name) ? try store.loadNotingFile(name) : nil } catch {
             throw RecallFailure(message: "\(error)")
         }
+        let existing = loaded?.deck ?? Deck(title: title)
         let merged: (deck: Deck, summary: ImportSummary)
         do { merged = try DeckMerge.merge(table.cards, into: existing) } catch { throw failure(error) }
-        // A deck file that already holds these bytes (nothing changed) is not rewritten.
-        do { try store.saveIfChanged(merged.deck, as: name) } catch { throw RecallFailure(message: "\(error)") }
+        // A deck file that already holds these bytes (nothing changed) is not rewritten; when
+        // the merge left the loaded deck as it was and its file was recall's own encoding of
+        // it, it is not even encoded to find that out.
+        do { try store.saveIfChanged(merged.deck, as: name, loaded: loaded) } catch {
+            throw RecallFailure(message: "\(error)")
+        }
         let source = file == "-" ? "stdin" : file
         print(
             "Imported \(table.cards.count) card\(table.cards.count == 1 ? "" : "s") from \(source) (\(chosen)) into "
                 + "Decks/\(name.fileName): \(merged.summary).")
-        KeptUntilExit.keep((data, table, existing, merged))
+        KeptUntilExit.keep((data, table, loaded, merged))
     }
 
     private func readInput() throws -> Data {

@@ -192,7 +192,22 @@ struct JSONScanner {
             guard let s = Self.validatedString(bytes) else { throw error("invalid UTF-8 in a string") }
             return s
         }
-        return try escapedString()
+        var canonical = true
+        return try escapedString(canonical: &canonical)
+    }
+
+    /// A string value exactly as `DeckWriter` writes it: its opening quote next (no white
+    /// space skipped), only the escapes the writer uses (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`,
+    /// `\t`, lower-case `\u00xx` for the other control characters); nil, consuming something,
+    /// on anything else.
+    mutating func canonicalString() -> String? {
+        guard position < end, base[position] == UInt8(ascii: "\"") else { return nil }
+        if let plain = plainStringRange() {
+            return Self.validatedString(UnsafeBufferPointer(start: base + plain.lowerBound, count: plain.count))
+        }
+        var canonical = true
+        guard let s = try? escapedString(canonical: &canonical), canonical else { return nil }
+        return s
     }
 
     /// The string of some UTF-8 bytes; nil when they are not valid UTF-8.
@@ -234,7 +249,8 @@ struct JSONScanner {
     /// What ends a run of plain text in a string: its closing quote, an escape, a control byte.
     private static let stringEnd = ByteFinder(below: 0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"))
 
-    private mutating func escapedString() throws(JSONSyntaxError) -> String {
+    /// - Parameter canonical: set to false on an escape `DeckWriter` would not write.
+    private mutating func escapedString(canonical: inout Bool) throws(JSONSyntaxError) -> String {
         position += 1  // the opening quote
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64)
@@ -260,14 +276,19 @@ struct JSONScanner {
                 let e = base[position]
                 position += 1
                 switch e {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(e)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(e)
+                case UInt8(ascii: "/"):
+                    canonical = false
+                    bytes.append(e)
                 case UInt8(ascii: "b"): bytes.append(0x08)
                 case UInt8(ascii: "f"): bytes.append(0x0C)
                 case UInt8(ascii: "n"): bytes.append(0x0A)
                 case UInt8(ascii: "r"): bytes.append(0x0D)
                 case UInt8(ascii: "t"): bytes.append(0x09)
                 case UInt8(ascii: "u"):
+                    let written = isWrittenControlEscape()
                     var scalar = try hex4()
+                    if !written { canonical = false }
                     if (0xD800...0xDBFF).contains(scalar) {
                         guard end - position >= 2, base[position] == UInt8(ascii: "\\"),
                             base[position + 1] == UInt8(ascii: "u")
@@ -288,6 +309,23 @@ struct JSONScanner {
                 bytes.append(b)
             }
         }
+    }
+
+    /// Whether the four hex digits next are `DeckWriter`'s: `00`, then lower-case hex of a
+    /// control character that has no short escape.
+    private func isWrittenControlEscape() -> Bool {
+        guard end - position >= 4, base[position] == 0x30, base[position + 1] == 0x30 else { return false }
+        let high = base[position + 2]
+        let low = base[position + 3]
+        guard high == 0x30 || high == 0x31 else { return false }
+        let digit: UInt8
+        switch low {
+        case 0x30...0x39: digit = low - 0x30
+        case 0x61...0x66: digit = low - 0x61 + 10
+        default: return false
+        }
+        let value = (high - 0x30) << 4 | digit
+        return ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(value)
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {

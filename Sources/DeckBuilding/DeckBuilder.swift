@@ -78,8 +78,15 @@ public struct DeckBuilder: Sendable {
     public func cards(from source: ArticleSource) throws(ArticleError) -> (
         cards: [Card], notes: [BuildNote], title: String?
     ) {
+        try cards(from: source, table: SimilarityTable())
+    }
+
+    /// `cards(from:)`, counting words for near-duplicate detection in `table`.
+    func cards(from source: ArticleSource, table: SimilarityTable) throws(ArticleError) -> (
+        cards: [Card], notes: [BuildNote], title: String?
+    ) {
         let (article, format) = try readWithFormat(source)
-        let (cards, notes) = CardMaker().cards(for: article)
+        let (cards, notes) = CardMaker().cards(for: article, table: table)
         let structured = cards.contains { $0.kind == .faq || !$0.section.isEmpty || $0.kind == .term }
         guard structured else { throw .nothingToExtract(path: source.name) }
         // Plain text is sanitized before it is read and its cards are made of that text, so
@@ -107,9 +114,11 @@ public struct DeckBuilder: Sendable {
         var errors: [ArticleError] = []
         var titles: [String] = []
         var files: [DeckSource] = []
+        // One word table for every article's near-duplicate detection, cleared between them.
+        let table = SimilarityTable()
         for source in sources {
             let made: (cards: [Card], notes: [BuildNote], title: String?)
-            do { made = try self.cards(from: source) } catch {
+            do { made = try self.cards(from: source, table: table) } catch {
                 errors.append(error)
                 continue
             }

@@ -152,16 +152,14 @@ public struct DeckBuilder: Sendable {
 
     /// A file name without directories and extension: `a/b/notes.md` → `notes`.
     public static func stem(_ path: String) -> String {
-        let name: String
-        let utf8 = path.utf8
-        if let slash = utf8.lastIndex(of: 0x2F), slash != utf8.index(before: utf8.endIndex),
-            utf8.allSatisfy({ $0 < 0x80 })
-        {
-            // An ASCII path not ending in `/`: its last name is what follows the last `/`.
-            name = String(path[utf8.index(after: slash)...])
-        } else {
-            name = path.split(separator: "/").last.map(String.init) ?? path
+        // An ASCII path's characters are its bytes: find the `/` and `.` among them.
+        if FastText.isASCII(path) {
+            let utf8 = path.utf8
+            guard let name = FastText.lastASCIIComponent(utf8[...], separator: 0x2F) else { return path }
+            guard let dot = utf8[name].lastIndex(of: 0x2E), dot != name.lowerBound else { return String(path[name]) }
+            return String(path[name.lowerBound..<dot])
         }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }

@@ -12,10 +12,20 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
     /// opens with an HTML tag is HTML, one with Markdown headings or fences is Markdown, and
     /// anything else is plain text. A `.txt` file is plain text unless it holds a saved web page.
     public static func detect(fileName: String, text: String) -> ArticleFormat {
-        let name = fileName.split(separator: "/").last ?? ""
-        // An ASCII name has a dot when one of its bytes is one (Foundation's `contains` costs more).
-        let hasDot = FastText.isASCII(name) ? name.utf8.contains(0x2E) : name.contains(".")
-        let ext = hasDot ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
+        let ext: String
+        if FastText.isASCII(fileName) {
+            // An ASCII name's characters are its bytes: its last name and extension are found
+            // among them.
+            let utf8 = fileName.utf8
+            let name = FastText.lastASCIIComponent(utf8[...], separator: 0x2F)
+            let last = name.flatMap {
+                utf8[$0].contains(0x2E) ? FastText.lastASCIIComponent(utf8[$0], separator: 0x2E) : nil
+            }
+            ext = last.map { fileName[$0].lowercased() } ?? ""
+        } else {
+            let name = fileName.split(separator: "/").last ?? ""
+            ext = name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
+        }
         switch extensions[ext] {
         case .markdown: return .markdown
         case .html: return .html

@@ -10,11 +10,15 @@ import Flashcards
 /// - The untitled introduction and closing make one card each at most.
 /// - A section that restates an earlier one is merged into it; its heading becomes an alias.
 struct CardMaker {
-    func cards(for article: Article) -> (cards: [Card], notes: [BuildNote]) {
+    /// - Parameter table: the word table near-duplicate detection counts in, reused from one
+    ///   article to the next.
+    func cards(for article: Article, table: SimilarityTable = SimilarityTable()) -> (
+        cards: [Card], notes: [BuildNote]
+    ) {
         var notes = article.notes
         var cards: [Card] = []
         let closing = closingIndex(article)
-        var merge = MergeTracker(article: article)
+        var merge = MergeTracker(article: article, table: table)
         var seenFirstHeading = false
 
         for (index, section) in article.sections.enumerated() {
@@ -123,7 +127,7 @@ private struct MergeTracker {
     var signatures: [(index: Int, signature: Similarity.WordSet)] = []
     var cardID: [Int: CardID] = [:]
 
-    init(article: Article) {
+    init(article: Article, table: SimilarityTable) {
         self.article = article
         var paragraphWords: [[Similarity.Word]] = []
         var sectionWords: [[Similarity.Word]] = []
@@ -139,7 +143,7 @@ private struct MergeTracker {
             sectionWords.append(words)
         }
         self.sectionWords = sectionWords
-        similarity = Similarity(paragraphWords: paragraphWords)
+        similarity = Similarity(paragraphWords: paragraphWords, table: table)
     }
 
     /// The earlier kept section this one restates, if any; otherwise records it as kept.

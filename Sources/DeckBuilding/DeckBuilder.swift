@@ -78,8 +78,15 @@ public struct DeckBuilder: Sendable {
     public func cards(from source: ArticleSource) throws(ArticleError) -> (
         cards: [Card], notes: [BuildNote], title: String?
     ) {
+        try cards(from: source, table: SimilarityTable())
+    }
+
+    /// `cards(from:)`, counting words for near-duplicate detection in `table`.
+    func cards(from source: ArticleSource, table: SimilarityTable) throws(ArticleError) -> (
+        cards: [Card], notes: [BuildNote], title: String?
+    ) {
         let (article, format) = try readWithFormat(source)
-        let (cards, notes) = CardMaker().cards(for: article)
+        let (cards, notes) = CardMaker().cards(for: article, table: table)
         let structured = cards.contains { $0.kind == .faq || !$0.section.isEmpty || $0.kind == .term }
         guard structured else { throw .nothingToExtract(path: source.name) }
         // Plain text is sanitized before it is read and its cards are made of that text, so
@@ -107,9 +114,11 @@ public struct DeckBuilder: Sendable {
         var errors: [ArticleError] = []
         var titles: [String] = []
         var files: [DeckSource] = []
+        // One word table for every article's near-duplicate detection, cleared between them.
+        let table = SimilarityTable()
         for source in sources {
             let made: (cards: [Card], notes: [BuildNote], title: String?)
-            do { made = try self.cards(from: source) } catch {
+            do { made = try self.cards(from: source, table: table) } catch {
                 errors.append(error)
                 continue
             }
@@ -143,16 +152,14 @@ public struct DeckBuilder: Sendable {
 
     /// A file name without directories and extension: `a/b/notes.md` → `notes`.
     public static func stem(_ path: String) -> String {
-        let name: String
-        let utf8 = path.utf8
-        if let slash = utf8.lastIndex(of: 0x2F), slash != utf8.index(before: utf8.endIndex),
-            utf8.allSatisfy({ $0 < 0x80 })
-        {
-            // An ASCII path not ending in `/`: its last name is what follows the last `/`.
-            name = String(path[utf8.index(after: slash)...])
-        } else {
-            name = path.split(separator: "/").last.map(String.init) ?? path
+        // An ASCII path's characters are its bytes: find the `/` and `.` among them.
+        if FastText.isASCII(path) {
+            let utf8 = path.utf8
+            guard let name = FastText.lastASCIIComponent(utf8[...], separator: 0x2F) else { return path }
+            guard let dot = utf8[name].lastIndex(of: 0x2E), dot != name.lowerBound else { return String(path[name]) }
+            return String(path[name.lowerBound..<dot])
         }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }

@@ -78,6 +78,22 @@ enum FastText {
     /// Whether every byte of the text is ASCII. For such text a `Character` is one byte (no CR
     /// is left after sanitizing, so no CR LF pair), which lets byte checks stand in for
     /// `Character` ones.
+    /// The range of the last non-empty run of bytes between `separator`s, as
+    /// `split(separator:).last` finds it in ASCII text (nil when there is none).
+    static func lastASCIIComponent(
+        _ bytes: Substring.UTF8View, separator: UInt8
+    ) -> Range<String.Index>? {
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let before = bytes.index(before: end)
+            if bytes[before] != separator { break }
+            end = before
+        }
+        guard end > bytes.startIndex else { return nil }
+        let start = bytes[..<end].lastIndex(of: separator).map { bytes.index(after: $0) } ?? bytes.startIndex
+        return start..<end
+    }
+
     static func isASCII(_ text: some StringProtocol) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
             for c in bytes where c >= 0x80 { return false }

@@ -16,24 +16,25 @@ struct Similarity {
     typealias WordSet = [Word]
 
     private let common: WordSet
-    /// How many paragraphs hold each word, in an open-addressing table (`counts` 0: a free
-    /// slot); function words count as `Int32.max`, so a word is common when it counts `limit`.
-    private let keys: [Word]
-    private let counts: [Int32]
+    /// How many paragraphs hold each word (`SimilarityTable`); function words count as
+    /// `Int32.max`, so a word is common when it counts `limit`.
+    private let table: SimilarityTable
     private let limit: Int32
 
     /// Learns the article's common words from the words of all of its paragraphs (a word may
-    /// repeat within a paragraph; it counts once there).
-    init(paragraphWords: [[Word]]) {
+    /// repeat within a paragraph; it counts once there). The counts go into `table`, cleared
+    /// first: a build passes one table for all of its articles, so its memory is reused.
+    init(paragraphWords: [[Word]], table: SimilarityTable = SimilarityTable()) {
         let limit = max(3, Int((0.3 * Double(paragraphWords.count)).rounded(.up)))
-        // How many paragraphs hold each word, in an open-addressing table; `seenIn` stamps the
-        // paragraph that last counted a word, so a repeat within a paragraph is not counted.
         let total = paragraphWords.reduce(0) { $0 + $1.count }
         var capacity = 16
         while capacity < (total + Similarity.functionWords.count) * 3 / 2 { capacity <<= 1 }
-        var keys = [Word](repeating: 0, count: capacity)
-        var counts = [Int32](repeating: 0, count: capacity)
-        var seenIn = [Int32](repeating: -1, count: capacity)
+        table.clear(capacity: capacity)
+        let keys = table.keys
+        let counts = table.counts
+        // `seenIn` stamps the paragraph that last counted a word, so a repeat within a
+        // paragraph is not counted.
+        let seenIn = table.seenIn
         let mask = capacity - 1
         let limit32 = Int32(clamping: limit)
         var frequent: WordSet = []
@@ -57,25 +58,22 @@ struct Similarity {
             keys[slot] = w
             counts[slot] = Int32.max
         }
-        self.keys = keys
-        self.counts = counts
+        self.table = table
         self.limit = limit32
     }
 
     /// Whether a word is one of the article's common words or a function word.
     @inline(__always)
     private func isCommon(_ w: Word) -> Bool {
-        keys.withUnsafeBufferPointer { keys in
-            counts.withUnsafeBufferPointer { counts in
-                let mask = keys.count - 1
-                var slot = Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-                while counts[slot] != 0 {
-                    if keys[slot] == w { return counts[slot] >= limit }
-                    slot = (slot + 1) & mask
-                }
-                return false
-            }
+        let keys = table.keys
+        let counts = table.counts
+        let mask = table.capacity - 1
+        var slot = Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while counts[slot] != 0 {
+            if keys[slot] == w { return counts[slot] >= limit }
+            slot = (slot + 1) & mask
         }
+        return false
     }
 
     /// `signature(set(words))` for words in any order with repeats: the common words are
@@ -240,5 +238,46 @@ struct Similarity {
             out.append(contentsOf: $0)
         }
         return out
+    }
+}
+
+/// The open-addressing word table `Similarity` counts an article's words in (`counts` 0: a
+/// free slot), kept from one article to the next: its memory grows to the largest article's
+/// and is cleared, not freed, so each article no longer faults in a fresh zeroed table. Only
+/// the first `capacity` slots are in use; an article's table is valid until the next `clear`.
+final class SimilarityTable {
+    private(set) var keys: UnsafeMutablePointer<Similarity.Word>
+    private(set) var counts: UnsafeMutablePointer<Int32>
+    private(set) var seenIn: UnsafeMutablePointer<Int32>
+    private(set) var capacity = 0
+    private var allocated = 0
+
+    init() {
+        keys = .allocate(capacity: 0)
+        counts = .allocate(capacity: 0)
+        seenIn = .allocate(capacity: 0)
+    }
+
+    deinit {
+        keys.deallocate()
+        counts.deallocate()
+        seenIn.deallocate()
+    }
+
+    /// Empties the first `capacity` slots (a power of two) for a new article.
+    func clear(capacity: Int) {
+        if capacity > allocated {
+            keys.deallocate()
+            counts.deallocate()
+            seenIn.deallocate()
+            keys = .allocate(capacity: capacity)
+            counts = .allocate(capacity: capacity)
+            seenIn = .allocate(capacity: capacity)
+            allocated = capacity
+        }
+        // A key is read only where its count is not 0, so keys need no clearing.
+        counts.initialize(repeating: 0, count: capacity)
+        seenIn.initialize(repeating: -1, count: capacity)
+        self.capacity = capacity
     }
 }

@@ -57,28 +57,52 @@ struct ArticleInputs {
         let limit = ArticleDecoder.defaultSizeLimit
         // Plain POSIX reads straight into the byte array: FileHandle and Data cost more than
         // the reading itself for a thousand small articles.
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             errors.append(.unreadable(path: path, detail: "permission denied"))
             return
         }
         defer { close(fd) }
         var info = stat()
-        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(max(size, 0), limit) + 1)
-        // Reading one byte past the limit tells an oversized file without reading all of it.
-        while bytes.count <= limit {
-            let want = min(scratch.count, limit + 1 - bytes.count)
-            let got = scratch.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, want) }
-            if got == 0 { break }
-            if got < 0 {
-                let failure = errno
-                if failure == EINTR { continue }
-                errors.append(.unreadable(path: path, detail: String(cString: strerror(failure))))
+        let regular = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        let size = regular ? Int(info.st_size) : 0
+        // A regular file is read in one call into an array one byte larger than its size (one
+        // byte past the limit at most, which tells an oversized file): when the call fills all
+        // but that byte, the file is read, without a second call to see its end.
+        let first = min(max(size, 0), limit) + 1
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: first) { buffer, count in
+            while true {
+                let got = Glibc.read(fd, buffer.baseAddress, first)
+                if got >= 0 {
+                    count = got
+                } else if errno == EINTR {
+                    continue
+                } else {
+                    failure = errno
+                }
                 return
             }
-            bytes += scratch[..<got]
+        }
+        if failure != 0 {
+            errors.append(.unreadable(path: path, detail: String(cString: strerror(failure))))
+            return
+        }
+        // Anything else (a file that grew or was read short, or not a regular file) is read
+        // until its end, a scratch buffer at a time; a first read of nothing was its end.
+        if !(regular && bytes.count == size && size < first) && bytes.count > 0 {
+            while bytes.count <= limit {
+                let want = min(scratch.count, limit + 1 - bytes.count)
+                let got = scratch.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, want) }
+                if got == 0 { break }
+                if got < 0 {
+                    let failure = errno
+                    if failure == EINTR { continue }
+                    errors.append(.unreadable(path: path, detail: String(cString: strerror(failure))))
+                    return
+                }
+                bytes += scratch[..<got]
+            }
         }
         if bytes.count > limit {
             errors.append(.tooLarge(path: path, limit: limit))

@@ -1,0 +1,52 @@
+import Flashcards
+import Foundation
+import Storage
+import TestSupport
+import Testing
+
+/// `recall build` reads a regular file in one call when it holds the bytes `fstat` promised:
+/// the deck records the SHA-256 of exactly the file's bytes, and makes the same cards as the
+/// same bytes on standard input (read to their end), at sizes around the 64 KB scratch buffer.
+struct ArticleReadTests {
+    static func article(size: Int) -> [UInt8] {
+        var text = Array("Rivers of Europe\n\nThe Danube\n\nThe Danube flows through ten countries.\n\n".utf8)
+        let words = Array("long river water bridge city delta ".utf8)
+        var k = 0
+        while text.count < size {
+            text.append(words[k % words.count])
+            k += 1
+        }
+        return text
+    }
+
+    private func cards(_ output: String) throws -> [Card] {
+        try DeckStore.decode(Data(output.utf8), path: "x").cards
+    }
+
+    @Test(arguments: [70, 4096, 65535, 65536, 65537, 131_073, 300_000])
+    func aFileIsReadWholeAtAnySize(size: Int) throws {
+        let home = TemporaryDirectory()
+        let bytes = Self.article(size: size)
+        try home.write("river.txt", Data(bytes))
+        let file = try RecallProcess.run(["build", home.path + "/river.txt", "--home", home.path, "--output", "-"])
+        #expect(file.status == 0, "\(file.stderr)")
+        let deck = try DeckStore.decode(Data(file.stdout.utf8), path: "x")
+        #expect(deck.source?.sha256 == ContentDigest.sha256Hex(bytes))
+        let piped = try RecallProcess.run(
+            ["build", "-", "--format", "text", "--home", home.path, "--output", "-"], stdin: Data(bytes))
+        #expect(try cards(piped.stdout) == deck.cards)
+        // A pipe named as a file is no regular file: it is read to its end.
+        let named = try RecallProcess.run(
+            ["build", "/dev/stdin", "--format", "text", "--home", home.path, "--output", "-"], stdin: Data(bytes))
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(try DeckStore.decode(Data(named.stdout.utf8), path: "x").source?.sha256 == deck.source?.sha256)
+    }
+
+    @Test func anEmptyFileIsReadAsEmpty() throws {
+        let home = TemporaryDirectory()
+        try home.write("empty.txt", Data())
+        let r = try RecallProcess.run(["build", home.path + "/empty.txt", "--home", home.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("empty.txt"), "\(r.stderr)")
+    }
+}

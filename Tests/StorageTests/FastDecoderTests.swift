@@ -117,10 +117,8 @@ struct FastDecoderTests {
     /// on damage (anywhere, also near the split) the same error at the same offset.
     @Test func largeSnapshotsReadInHalvesAsInOnePass() throws {
         var rng = SeededGenerator(seed: 26)
-        let time = Timestamp.date(milliseconds: 1_770_000_000_000)
-        var cards: [CardID: CardProgress] = [:]
-        for i in 0..<9000 { cards[CardID(String(format: "%012x", i &* 2_654_435_761))] = LogGen.progress(&rng, time) }
-        let snapshot = Snapshot(deck: "d", log: LogPosition(bytes: 10, lines: 2, lastID: 1), cards: cards)
+        let snapshot = Self.snapshot(cards: 9000, &rng)
+        let cards = snapshot.cards
         let written = snapshot.encoded()
         #expect(written.count > 1 << 20)
         func both(_ bytes: [UInt8]) -> (Result<Snapshot, JSONSyntaxError>, Result<Snapshot, JSONSyntaxError>) {
@@ -173,7 +171,55 @@ struct FastDecoderTests {
         #expect((try? damagedHalves.get()) == nil)
     }
 
+    /// A snapshot is read from its mapped file: the same snapshot or the same error as read
+    /// into memory, when intact, damaged anywhere, of a newer format, empty or missing.
+    @Test func mappedSnapshotsReadAsReadIntoMemory() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.url.appendingPathComponent("snapshot.json").path
+        var rng = SeededGenerator(seed: 27)
+        let snapshot = Self.snapshot(cards: 6000, &rng)
+        let written = snapshot.encoded()
+        func both(_ bytes: [UInt8]?) throws -> (Result<Snapshot?, StorageError>, Result<Snapshot?, StorageError>) {
+            try? FileManager.default.removeItem(atPath: path)
+            if let bytes { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
+            return (
+                Result { () throws(StorageError) in try Snapshot.read(path) },
+                Result { () throws(StorageError) in try Snapshot.read(path, mapped: false) }
+            )
+        }
+        let (mapped, inMemory) = try both(written)
+        #expect(mapped == .success(snapshot))
+        #expect(inMemory == .success(snapshot))
+        var newer = written
+        newer.replaceSubrange(0..<11, with: Array("{\"format\":9".utf8))
+        var small = Array(Snapshot(deck: "d", log: .start, cards: [:]).encoded())
+        small.removeLast(3)
+        for bytes in [newer, small, [], Array(" ".utf8), nil] {
+            let (m, r) = try both(bytes)
+            #expect(m == r)
+        }
+        #expect(try both(newer).0 == .failure(.newerFormat(path: path, found: 9, supported: 1)))
+        #expect(try both(nil).0 == .success(nil))
+        for _ in 0..<30 {
+            var bytes = written
+            let at = Int(rng.next() % UInt64(bytes.count))
+            var tail = Array(bytes[at...])
+            JSONGen.damage(&tail, &rng)
+            bytes.replaceSubrange(at..., with: tail)
+            let (m, r) = try both(bytes)
+            #expect(m == r)
+        }
+    }
+
     // MARK: Generating layouts
+
+    /// A snapshot of `count` cards with random progress and ids like recall's (12 hex digits).
+    static func snapshot(cards count: Int, _ rng: inout SeededGenerator) -> Snapshot {
+        let time = Timestamp.date(milliseconds: 1_770_000_000_000)
+        var cards: [CardID: CardProgress] = [:]
+        for i in 0..<count { cards[CardID(String(format: "%012x", i &* 2_654_435_761))] = LogGen.progress(&rng, time) }
+        return Snapshot(deck: "d", log: LogPosition(bytes: 10, lines: 2, lastID: 1), cards: cards)
+    }
 
     static func text(of progress: CardProgress) -> String {
         var t = JSONText()

@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 python3 Benchmarks/make-cards.py 100000 "$work/cards.csv"
 "$recall" import "$work/cards.csv" --deck bench --home "$work/home" >/dev/null
 ls -l "$work/cards.csv" "$work/home/Decks/bench.json"
-hyperfine -N --runs 3 --export-markdown "$work/results.md" \
+hyperfine -N --runs 5 --export-markdown "$work/results.md" \
     -n 'export csv' "$recall export bench --format csv -o $work/out.csv --home $work/home" \
     -n 'export tsv' "$recall export bench --format tsv -o $work/out.tsv --home $work/home" \
     -n 'export anki' "$recall export bench --format anki -o $work/out.txt --home $work/home" \

@@ -4,7 +4,7 @@ import Scheduling
 
 /// A synthetic collection for the storage benchmark (`Benchmarks/storage.md`): a deck of
 /// `cards` cards and a review log of `reviews` answers spread over the cards, ending before
-/// `now`, with the snapshot a session would have left. Deterministic for a seed.
+/// `now`, with the snapshot and study index a session would have left. Deterministic for a seed.
 public enum BenchmarkCollection {
     public static func generate(
         home: DataHome, deck name: DeckName, cards cardCount: Int, reviews reviewCount: Int, now: Date,
@@ -17,7 +17,6 @@ public enum BenchmarkCollection {
                 back: "Fact \(i) holds that the answer is \(i * 7 % 1000), as the article explains in detail.",
                 section: ["Chapter \(i / 400)", "Section \(i / 40)"])
         }
-        try DeckStore(home: home).save(Deck(title: "Benchmark", cards: cards), as: name)
         let paths = ProgressPaths(home: home, deck: name)
         try FileManager.default.createDirectory(at: paths.directory, withIntermediateDirectories: true)
         try? FileManager.default.removeItem(atPath: paths.log)
@@ -69,6 +68,9 @@ public enum BenchmarkCollection {
         let snapshot = Snapshot(
             deck: name.slug, log: LogPosition(bytes: log.count, lines: lines, lastID: id), cards: progress)
         try AtomicFile.write(Data(snapshot.encoded()), to: URL(fileURLWithPath: paths.snapshot))
+        // Saved last, as a studied deck is: the save finds the progress and writes the study
+        // index a session would have left, so the collection starts in its steady state.
+        try DeckStore(home: home).save(Deck(title: "Benchmark", cards: cards), as: name)
     }
 
     /// Reads a deck's whole review log, strictly, keeping nothing: the files' read speed.

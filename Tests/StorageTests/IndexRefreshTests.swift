@@ -33,6 +33,15 @@ struct IndexRefreshTests {
         #expect(try f.read().orphans.count == 1)
     }
 
+    /// The storage benchmark's collection starts as a studied deck is left: with a current
+    /// index that lists what its JSON files give.
+    @Test func theBenchmarkCollectionStartsWithACurrentIndex() throws {
+        let f = try Fixture(deck: "bench")
+        try BenchmarkCollection.generate(home: f.home, deck: f.name, cards: 300, reviews: 3000, now: f.clock.now)
+        #expect(isCurrent(f))
+        try StudyIndexTests.expectSame(f, usingIndex: true)
+    }
+
     @Test func saveIfChangedRefreshesOnlyWhenItWrites() throws {
         let f = try StudyIndexTests.studied()
         let store = DeckStore(home: f.home)

@@ -75,9 +75,6 @@ enum FastText {
         return ~(((x & low) &+ low) | x | low)
     }
 
-    /// Whether every byte of the text is ASCII. For such text a `Character` is one byte (no CR
-    /// is left after sanitizing, so no CR LF pair), which lets byte checks stand in for
-    /// `Character` ones.
     /// The range of the last non-empty run of bytes between `separator`s, as
     /// `split(separator:).last` finds it in ASCII text (nil when there is none).
     static func lastASCIIComponent(
@@ -94,6 +91,9 @@ enum FastText {
         return start..<end
     }
 
+    /// Whether every byte of the text is ASCII. For such text a `Character` is one byte (no CR
+    /// is left after sanitizing, so no CR LF pair), which lets byte checks stand in for
+    /// `Character` ones.
     static func isASCII(_ text: some StringProtocol) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
             for c in bytes where c >= 0x80 { return false }

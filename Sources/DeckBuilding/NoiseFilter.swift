@@ -159,10 +159,11 @@ struct NoiseFilter {
             guard key.utf8.distance(from: key.startIndex, to: end) <= NoiseFilter.longestSocialName,
                 NoiseFilter.socialNames.contains(String(key[..<end]))
             else { return false }
+        } else {
+            guard let firstWord = key.split(separator: " ", maxSplits: 1).first,
+                NoiseFilter.socialNames.contains(String(firstWord))
+            else { return false }
         }
-        guard let firstWord = key.split(separator: " ", maxSplits: 1).first,
-            NoiseFilter.socialNames.contains(String(firstWord))
-        else { return false }
         let words = key.split(separator: " ")
         guard !words.isEmpty, words.count <= 10 else { return false }
         return words.allSatisfy { NoiseFilter.socialNames.contains(String($0)) } && (words.count >= 2 || key != "x")

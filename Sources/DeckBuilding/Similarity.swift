@@ -15,7 +15,6 @@ struct Similarity {
     /// hashed set for the hundred-odd words of a section.
     typealias WordSet = [Word]
 
-    private let common: WordSet
     /// How many paragraphs hold each word (`SimilarityTable`); function words count as
     /// `Int32.max`, so a word is common when it counts `limit`.
     private let table: SimilarityTable
@@ -35,26 +34,19 @@ struct Similarity {
         // `seenIn` stamps the paragraph that last counted a word, so a repeat within a
         // paragraph is not counted.
         let seenIn = table.seenIn
-        let mask = capacity - 1
         let limit32 = Int32(clamping: limit)
-        var frequent: WordSet = []
         for (paragraph, words) in paragraphWords.enumerated() {
             let stamp = Int32(truncatingIfNeeded: paragraph)
             for w in words {
-                var slot = Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-                while counts[slot] != 0 && keys[slot] != w { slot = (slot + 1) & mask }
+                let slot = table.slot(of: w)
                 guard seenIn[slot] != stamp else { continue }
                 seenIn[slot] = stamp
                 keys[slot] = w
                 counts[slot] += 1
-                if counts[slot] == limit32 { frequent.append(w) }
             }
         }
-        Similarity.sort(&frequent)
-        common = Similarity.union(frequent, Similarity.functionWords)
         for w in Similarity.functionWords {
-            var slot = Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while counts[slot] != 0 && keys[slot] != w { slot = (slot + 1) & mask }
+            let slot = table.slot(of: w)
             keys[slot] = w
             counts[slot] = Int32.max
         }
@@ -65,15 +57,8 @@ struct Similarity {
     /// Whether a word is one of the article's common words or a function word.
     @inline(__always)
     private func isCommon(_ w: Word) -> Bool {
-        let keys = table.keys
-        let counts = table.counts
-        let mask = table.capacity - 1
-        var slot = Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        while counts[slot] != 0 {
-            if keys[slot] == w { return counts[slot] >= limit }
-            slot = (slot + 1) & mask
-        }
-        return false
+        let slot = table.slot(of: w)
+        return table.counts[slot] >= limit && table.keys[slot] == w
     }
 
     /// `signature(set(words))` for words in any order with repeats: the common words are
@@ -86,15 +71,7 @@ struct Similarity {
     }
 
     /// The distinctive words among a text's words.
-    func signature(_ words: WordSet) -> WordSet {
-        var out: WordSet = []
-        var k = 0
-        for w in words {
-            while k < common.count && common[k] < w { k += 1 }
-            if k == common.count || common[k] != w { out.append(w) }
-        }
-        return out
-    }
+    func signature(_ words: WordSet) -> WordSet { words.filter { !isCommon($0) } }
 
     /// Sorted, without repeats.
     static func set(_ words: [Word]) -> WordSet {
@@ -107,30 +84,6 @@ struct Similarity {
         }
         sorted.removeLast(sorted.count - write)
         return sorted
-    }
-
-    /// The union of two sets, by merging them.
-    static func union(_ a: WordSet, _ b: WordSet) -> WordSet {
-        var out: WordSet = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] {
-                out.append(a[i])
-                i += 1
-            } else if b[j] < a[i] {
-                out.append(b[j])
-                j += 1
-            } else {
-                out.append(a[i])
-                i += 1
-                j += 1
-            }
-        }
-        out += a[i...]
-        out += b[j...]
-        return out
     }
 
     /// Words that say nothing about a section's subject (English, Spanish, German, French).
@@ -167,9 +120,6 @@ struct Similarity {
         }
         return Double(shared) / Double(a.count + b.count - shared)
     }
-
-    /// The words of three or more letters in a text, lower-cased; punctuation splits words.
-    static func words(_ text: String) -> WordSet { set(hashes(text)) }
 
     /// The hashes of the words of three or more letters in a text, in order, repeats kept.
     static func hashes(_ text: String) -> [Word] { FastText.wordHashes(in: text, minimumLength: 3) }
@@ -279,5 +229,14 @@ final class SimilarityTable {
         counts.initialize(repeating: 0, count: capacity)
         seenIn.initialize(repeating: -1, count: capacity)
         self.capacity = capacity
+    }
+
+    /// The slot that holds `w`, or the free slot where it goes (linear probing).
+    @inline(__always)
+    func slot(of w: Similarity.Word) -> Int {
+        let mask = capacity - 1
+        var slot = Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while counts[slot] != 0 && keys[slot] != w { slot = (slot + 1) & mask }
+        return slot
     }
 }

@@ -67,15 +67,7 @@ public struct HTMLNodeRef {
         guard attribute != nil else { return nil }
         let wanted = name.lowercased()
         while let a = attribute {
-            if HTMLNodeRef.lowercased(a.pointee.name).lowercased() == wanted {
-                var value = ""
-                var child = a.pointee.children
-                while let v = child {
-                    if let content = v.pointee.content { value += String(cString: content) }
-                    child = v.pointee.next
-                }
-                return value
-            }
+            if HTMLNodeRef.lowercased(a.pointee.name) == wanted { return HTMLNodeRef.value(of: a) }
             attribute = a.pointee.next
         }
         return nil
@@ -124,13 +116,7 @@ public struct HTMLNodeRef {
         var element = HTMLElement(name: name, line: line)
         var attribute = node?.pointee.properties
         while let a = attribute {
-            var value = ""
-            var child = a.pointee.children
-            while let v = child {
-                if let content = v.pointee.content { value += String(cString: content) }
-                child = v.pointee.next
-            }
-            element.attributes.append((HTMLNodeRef.lowercased(a.pointee.name), value))
+            element.attributes.append((HTMLNodeRef.lowercased(a.pointee.name), HTMLNodeRef.value(of: a)))
             attribute = a.pointee.next
         }
         for child in children {
@@ -161,6 +147,17 @@ public struct HTMLNodeRef {
 
     /// A tag or attribute name in lower case. libxml2's HTML parser gives names in lower-case
     /// ASCII already, and those need no Unicode case mapping.
+    /// An attribute's value: the text of its children, joined.
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        var value = ""
+        var child = attribute.pointee.children
+        while let v = child {
+            if let content = v.pointee.content { value += String(cString: content) }
+            child = v.pointee.next
+        }
+        return value
+    }
+
     private static func lowercased(_ chars: UnsafePointer<xmlChar>?) -> String {
         guard let chars else { return "" }
         let name = String(cString: chars)

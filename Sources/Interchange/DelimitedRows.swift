@@ -14,12 +14,6 @@ enum DelimitedRows {
         try scanner(delimiter).rows(text, firstLine: firstLine)
     }
 
-    /// The rows of valid UTF-8 text, as `parse(_:delimiter:firstLine:)` reads its `String`.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: Unicode.Scalar) throws(InterchangeError) -> [Row]
-    {
-        try scanner(delimiter).rows(bytes)
-    }
-
     /// The records of valid UTF-8 text as ranges of cells, strings not yet made.
     static func records(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: Unicode.Scalar) throws(InterchangeError)
         -> RecordScanner.RecordTable

@@ -40,17 +40,18 @@ struct RecordScanner {
     /// The records of UTF-8 text as ranges of its bytes, no strings made yet: the pass stays
     /// one walk over the bytes, and the strings can be made afterwards, on all cores.
     ///
-    /// Text of at least `splitAbove` bytes is read in two halves at once: the second from a
+    /// Text of at least `splitAbove` bytes (by default 1 MB with two cores or more, else never)
+    /// is read in two halves at once: the second from a
     /// line break near the middle that an even number of quotes precedes (so most likely not
     /// inside a quoted field), while this thread reads up to it. The halves are joined only
     /// when this thread's reading starts a record exactly there; else it reads on to the end
     /// and the second half's work is dropped, so the result is always the one-pass result.
     func records(
-        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, splitAbove: Int = 1 << 20
+        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1,
+        splitAbove: Int = ProcessInfo.processInfo.activeProcessorCount > 1 ? 1 << 20 : .max
     ) throws(InterchangeError) -> RecordTable {
         var reader = Reader(bytes: bytes, delimiter: delimiter, line: firstLine)
-        guard bytes.count >= splitAbove, ProcessInfo.processInfo.activeProcessorCount > 1,
-            let split = Self.likelyRecordStart(in: bytes)
+        guard bytes.count >= splitAbove, let split = Self.likelyRecordStart(in: bytes)
         else {
             var table = RecordTable(reservingFor: bytes.count)
             try reader.read(into: &table)

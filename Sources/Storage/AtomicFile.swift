@@ -12,17 +12,11 @@ public enum AtomicFile {
     public static func write(
         _ data: Data, to url: URL, beforeRename: () -> Void = {}
     ) throws(StorageError) {
-        try write(parts: [data], to: url, beforeRename: beforeRename)
+        _ = try writeReturningIdentity(parts: [data], to: url, beforeRename: beforeRename)
     }
 
-    /// `write(_:to:beforeRename:)` of the parts one after another, without joining them first.
-    public static func write(
-        parts: [some ContiguousBytes], to url: URL, beforeRename: () -> Void = {}
-    ) throws(StorageError) {
-        _ = try writeReturningIdentity(parts: parts, to: url, beforeRename: beforeRename)
-    }
-
-    /// `write(parts:to:beforeRename:)`, returning the identity of the file written as `fstat`
+    /// `write(_:to:beforeRename:)` of the parts one after another, without joining them first,
+    /// returning the identity of the file written as `fstat`
     /// gave it before the rename (nil for a special file): what the file at `url` is as long as
     /// nobody replaces it, known without a race against another writer.
     static func writeReturningIdentity(

@@ -16,9 +16,7 @@ struct DeckFileStamp: Equatable, Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return DeckFileStamp(
-            identity: FileIdentity(
-                device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
-                modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec)),
+            identity: FileIdentity(info),
             changedSeconds: Int(info.st_ctim.tv_sec), changedNanoseconds: Int(info.st_ctim.tv_nsec))
     }
 }

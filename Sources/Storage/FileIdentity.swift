@@ -24,7 +24,7 @@ struct FileIdentity: Equatable {
         return fstat(fd, &info) == 0 ? FileIdentity(info) : nil
     }
 
-    private init(_ info: stat) {
+    init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int(info.st_size)

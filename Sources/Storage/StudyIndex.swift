@@ -328,22 +328,18 @@ final class StudyIndex {
     static func checksum(_ p: UnsafeRawBufferPointer) -> UInt64 {
         let p1: UInt64 = 0x9E37_79B1_85EB_CA87
         let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-        func round(_ acc: UInt64, _ word: UInt64) -> UInt64 {
-            let a = acc &+ word &* p2
-            return ((a << 31) | (a >> 33)) &* p1
-        }
         var lanes: (UInt64, UInt64, UInt64, UInt64) = (p1 &+ p2, p2, 0, 0 &- p1)
         var at = 0
         while at + 32 <= p.count {
-            lanes.0 = round(lanes.0, p.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-            lanes.1 = round(lanes.1, p.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
-            lanes.2 = round(lanes.2, p.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self))
-            lanes.3 = round(lanes.3, p.loadUnaligned(fromByteOffset: at + 24, as: UInt64.self))
+            lanes.0 = Self.round(lanes.0, p.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            lanes.1 = Self.round(lanes.1, p.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+            lanes.2 = Self.round(lanes.2, p.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self))
+            lanes.3 = Self.round(lanes.3, p.loadUnaligned(fromByteOffset: at + 24, as: UInt64.self))
             at += 32
         }
         var h = lanes.0 ^ (lanes.1 &* 3) ^ (lanes.2 &* 5) ^ (lanes.3 &* 7) ^ UInt64(p.count)
         while at < p.count {
-            h = round(h, UInt64(p[at]))
+            h = Self.round(h, UInt64(p[at]))
             at += 1
         }
         h ^= h >> 33

@@ -157,7 +157,7 @@ struct ArticleInputs {
                 var info = stat()
                 isDirectory = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
             }
-            if !name.hasPrefix(".") { consider(path, name: name, files: &files, notes: &notes) }
+            if !name.hasPrefix("."), !isDirectory { consider(path, name: name, files: &files, notes: &notes) }
             if isDirectory {
                 walk(prefix, relative: relative + name + "/", files: &files, notes: &notes, walked: &walked)
             }

@@ -27,7 +27,7 @@ struct PipelineFastPathTests {
             let fast = copy.withUTF8 { FastText.needsCollapse($0) }
             let slow = copy.withUTF8 { Reference.needsCollapse($0) }
             #expect(fast == slow, "\(text.debugDescription)")
-            #expect(FastText.collapse(text) == text || fast, "\(text.debugDescription)")
+            #expect(TextNormalizer.collapseWhitespace(text) == text || fast, "\(text.debugDescription)")
         }
     }
 

@@ -9,7 +9,7 @@ format=${2:-text}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product recall >/dev/null
+swift build -c release --static-swift-stdlib --product recall >/dev/null
 python3 Benchmarks/generate-articles.py "$work/articles" "$n" 7 "$format"
 bytes=$(cat "$work"/articles/* | wc -c)
 

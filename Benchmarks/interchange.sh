@@ -2,7 +2,7 @@
 # Export and import of 100,000 cards with the release build; see interchange.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product recall >/dev/null
+swift build -c release --static-swift-stdlib --product recall >/dev/null
 recall=.build/release/recall
 work=$(mktemp -d /tmp/recall-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT

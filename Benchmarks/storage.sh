@@ -6,7 +6,7 @@
 # (e) reading progress files. Usage: bash Benchmarks/storage.sh [DIR]  (default: a temp dir)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product recall >/dev/null
+swift build -c release --static-swift-stdlib --product recall >/dev/null
 RECALL="$PWD/.build/release/recall"
 HOME_DIR="${1:-$(mktemp -d /tmp/recall-bench.XXXXXX)}"
 echo "== machine: $(nproc) cores, $(uname -sr); data in $HOME_DIR"

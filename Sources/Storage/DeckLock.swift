@@ -17,7 +17,10 @@ public final class DeckLock {
     /// - Throws: `StorageError.locked` naming the holder's pid when it is still held.
     public init(path: String, wait: TimeInterval = 0) throws(StorageError) {
         self.path = path
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // The descriptor is stored only once the lock is held: an initializer that throws after
+        // every property is set runs `deinit`, whose `release()` would truncate and close the
+        // descriptor a second time, by then maybe another thread's file.
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, detail: AtomicFile.errnoText()) }
         let deadline = Date().addingTimeInterval(wait)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -36,6 +39,7 @@ public final class DeckLock {
         let text = "\(getpid())\n"
         _ = ftruncate(fd, 0)
         _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
+        self.fd = fd
     }
 
     /// Gives the lock back (also done when the value is released or the process ends).

@@ -21,7 +21,7 @@ final class ReviewLogWriter {
     /// missing, and cutting off any bytes after `end` (a torn last line, kept in `tornPath`).
     init(path: String, deck: DeckName, end: LogPosition, tornPath: String) throws(StorageError) {
         self.path = path
-        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, detail: AtomicFile.errnoText()) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
@@ -29,6 +29,10 @@ final class ReviewLogWriter {
             throw .io(path: path, detail: AtomicFile.errnoText())
         }
         length = Int(info.st_size)
+        self.fd = fd
+        // From here every property is set, so a throw runs `deinit`: failures close through
+        // `close()`, which leaves -1 behind, never the number of a descriptor already closed
+        // (another thread may have been given it).
         do {
             if length > end.bytes {
                 try ReviewLogWriter.keep(path: path, from: end.bytes, in: tornPath)
@@ -42,10 +46,10 @@ final class ReviewLogWriter {
                 AtomicFile.syncDirectory(URL(fileURLWithPath: path).deletingLastPathComponent())
             }
         } catch let error as StorageError {
-            Glibc.close(fd)
+            close()
             throw error
         } catch {
-            Glibc.close(fd)
+            close()
             throw .io(path: path, detail: "\(error)")
         }
     }

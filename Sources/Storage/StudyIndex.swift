@@ -62,7 +62,11 @@ final class StudyIndex {
     private let recentAt: Int
     private let blobAt: Int
 
-    deinit { storage.deallocate() }
+    /// Set once every record checked out: an initializer that throws after every property is
+    /// set still runs `deinit`, and `read` frees the storage of an index that did not check out.
+    private var ownsStorage = false
+
+    deinit { if ownsStorage { storage.deallocate() } }
 
     /// Why an index cannot be used.
     enum Problem: Error, Equatable {
@@ -125,6 +129,7 @@ final class StudyIndex {
         self.storage = storage
         base = UnsafeRawPointer(storage.baseAddress!)
         try check(blobLength: blobLength)
+        ownsStorage = true
     }
 
     /// Every offset and enumerated value, so the accessors below never read out of bounds.

@@ -224,6 +224,28 @@ struct StudyIndexTests {
         #expect(ProgressDoctor(home: f.home).check().allSatisfy { !$0.path.hasSuffix("index.bin") })
     }
 
+    /// A record out of bounds in an index whose checksum is right (written by a faulty program,
+    /// or by hand): refused, and its memory freed once (it used to be freed by the failed
+    /// initializer's `deinit` and again by `read`, a double free).
+    @Test func recordOutOfBoundsUnderAGoodChecksumIsRefused() throws {
+        let f = try Self.studied()
+        var bytes = f.bytes(f.paths.studyIndex)
+        let at = StudyIndex.headerSize
+        bytes.replaceSubrange(at..<at + 4, with: [0xFF, 0xFF, 0xFF, 0x7F])
+        let sum = bytes.withUnsafeBytes { StudyIndex.checksum(UnsafeRawBufferPointer(rebasing: $0[32...])) }
+        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(24..<32, with: $0) }
+        try f.write(f.paths.studyIndex, bytes)
+        for _ in 0..<3 {
+            guard case .failure(.damaged(let why)) = StudyIndex.read(f.paths.studyIndex) else {
+                Issue.record("a card record out of bounds was not noticed")
+                return
+            }
+            #expect(why == "card record 0 out of bounds")
+        }
+        let time = f.clock.now
+        #expect(try Self.listing(f, at: time).text == (try Self.reference(f, at: time)))
+    }
+
     @Test func anIndexThatCannotBeWrittenIsNoError() throws {
         let f = try Self.studied()
         // Something the index cannot be renamed over (as good as a read-only directory, which

@@ -26,8 +26,9 @@ struct PlainTextReader {
         let breakAt = wide * 2 > separators.count ? Int.max : 2
 
         var blocks: [Block] = []
+        blocks.reserveCapacity(chunks.count + chunks.count / 2)
         for (index, chunk) in chunks.enumerated() {
-            if chunk.lines.allSatisfy({ $0.hasPrefix("    ") || $0.hasPrefix("\t") }) {
+            if chunk.lines.allSatisfy(PlainTextReader.isIndented) {
                 let end = chunk.line + chunk.lines.count - 1
                 notes.append(BuildNote(.skipped, line: chunk.line, "indented code block (lines \(chunk.line)–\(end))"))
                 continue
@@ -35,9 +36,26 @@ struct PlainTextReader {
             if index > 0, chunk.blanksBefore >= breakAt, !blocks.isEmpty {
                 blocks.append(Block(.sectionBreak, "", line: chunk.line))
             }
-            blocks.append(contentsOf: pieces(of: chunk, isFirst: blocks.isEmpty))
+            pieces(of: chunk, into: &blocks)
         }
         return (blocks, notes)
+    }
+
+    /// Whether the line starts with four spaces or a tab, as `hasPrefix` compares characters:
+    /// on bytes, unless a non-ASCII byte after the prefix may join the last one into another
+    /// character (a combining mark after a space).
+    static func isIndented(_ line: String) -> Bool {
+        let utf8 = line.utf8
+        let width: Int
+        if utf8.first == 0x09 {
+            width = 1
+        } else if utf8.starts(with: "    ".utf8) {
+            width = 4
+        } else {
+            return false
+        }
+        let next = utf8.dropFirst(width).first ?? 0
+        return next < 0x80 || line.hasPrefix("    ") || line.hasPrefix("\t")
     }
 
     /// Groups lines into chunks separated by blank lines; fenced code is left out here.
@@ -169,9 +187,9 @@ struct PlainTextReader {
     }
 
     /// Splits a chunk into blocks: list items, `Q:`/`A:` lines, and runs of other lines joined
-    /// into one paragraph (hard-wrapped text), classified as title, heading or paragraph.
-    private func pieces(of chunk: Chunk, isFirst: Bool) -> [Block] {
-        var out: [Block] = []
+    /// into one paragraph (hard-wrapped text), classified as title, heading or paragraph;
+    /// appended to `out`, whose first block is the article's only possible title.
+    private func pieces(of chunk: Chunk, into out: inout [Block]) {
         var runLines: [String] = []
         var runStart = chunk.line
         var item: (text: String, line: Int)?
@@ -180,8 +198,8 @@ struct PlainTextReader {
             guard !runLines.isEmpty else { return }
             // Each line is already collapsed and trimmed.
             let text = runLines.count == 1 ? runLines[0] : runLines.joined(separator: " ")
-            out.append(classify(text, single: runLines.count == 1, line: runStart, isFirst: isFirst && out.isEmpty))
-            runLines = []
+            out.append(classify(text, single: runLines.count == 1, line: runStart, isFirst: out.isEmpty))
+            runLines.removeAll(keepingCapacity: true)
         }
         func flushItem() {
             guard let i = item else { return }
@@ -206,7 +224,7 @@ struct PlainTextReader {
                 // A `Q:` or `A:` line starts a paragraph of its own; lines after it continue it.
                 flushRun()
                 flushItem()
-                runLines = [text]
+                runLines.append(text)  // empty after flushRun
                 runStart = number
             } else if var current = item, line.first?.isWhitespace == true {
                 current.text += " " + text
@@ -219,7 +237,6 @@ struct PlainTextReader {
         }
         flushRun()
         flushItem()
-        return out
     }
 
     private func classify(_ text: String, single: Bool, line: Int, isFirst: Bool) -> Block {

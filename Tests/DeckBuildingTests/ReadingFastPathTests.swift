@@ -1,0 +1,82 @@
+import TestSupport
+import Testing
+
+@testable import DeckBuilding
+@testable import Flashcards
+
+/// The reading side's fast paths (plain-text reader, noise filter, line rules, decoder) against
+/// the code they replaced, kept here as the reference, on seeded random and tricky text.
+struct ReadingFastPathTests {
+    static let texts =
+        FastPathTests.samples + PipelineFastPathTests.spacedTexts + tricky
+        + ["    \u{301}x", "\t\u{301}x", "    x", "\tx", "   x", "\t", "    ", " \t", "\u{A0}   x", "    \u{A0}"]
+
+    static let tricky: [String] = {
+        var tricky = TrickyText(seed: 60)
+        return (0..<3000).map { _ in tricky.text(maxPieces: 12) }
+    }()
+
+    @Test func indentedLinesMatchCharacterPrefixes() {
+        for text in Self.texts {
+            let expected = text.hasPrefix("    " as String) || text.hasPrefix("\t" as String)
+            #expect(PlainTextReader.isIndented(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    /// Question lines with marks before the last `?` (which need `Sentences.split`) and without.
+    @Test func questionLinesMatchTheCharacterRule() {
+        var rng = SeededGenerator(seed: 61)
+        let pieces = [
+            "What", " is", " it", "?", ".", "!", " ", "\"", ")", "*", "_", "U.S.", " Mr.", " e.g.", " a", "B", "?!",
+            "? ", "” ", "’", "»", "¿", "？", "é", "\u{301}", "。", "\n", "\r\n",
+        ]
+        var texts = Self.texts
+        for _ in 0..<6000 {
+            texts.append(
+                (0..<Int.random(in: 1...12, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined())
+        }
+        for text in texts {
+            #expect(
+                TextRules.isQuestionLine(text) == FastPathTests.referenceIsQuestionLine(text),
+                "\(text.debugDescription)")
+        }
+    }
+
+    /// A block `mayBeFurniture` rules out by its first word has a match key that is no end
+    /// marker, boilerplate or social line, so skipping `matchKey` for it changes nothing; every
+    /// furniture key, however it is cased, spaced or punctuated, is let through.
+    @Test func blocksRuledOutByFirstWordHaveNoFurnitureKey() {
+        let filter = NoiseFilter(title: nil)
+        let furniture = Array(NoiseFilter.endMarkers.union(NoiseFilter.boilerplate).union(NoiseFilter.socialNames))
+        var rng = SeededGenerator(seed: 62)
+        let around = ["", " ", "\t", "\n", "“", "*", "\u{01}", "\u{7F}", "1 ", "X", "- ", "é", "(", "#", "s", "ing"]
+        var texts = Self.texts
+        for _ in 0..<6000 {
+            var key = furniture.randomElement(using: &rng) ?? ""
+            if Bool.random(using: &rng) { key = key.capitalized }
+            if Int.random(in: 0...3, using: &rng) == 0, let cut = key.indices.randomElement(using: &rng) {
+                // A control inside a word, which `matchKey` drops.
+                key.insert("\u{01}", at: cut)
+            }
+            let text = (around.randomElement(using: &rng) ?? "") + key + (around.randomElement(using: &rng) ?? "")
+            texts.append(text)
+            texts.append(key + " " + (furniture.randomElement(using: &rng) ?? ""))
+        }
+        var ruledOut = 0
+        var furnitureKeys = 0
+        for text in texts {
+            let key = TextNormalizer.matchKey(text)
+            let isFurniture =
+                NoiseFilter.endMarkers.contains(key) || NoiseFilter.boilerplate.contains(key)
+                || filter.isSocialLine(key)
+            if isFurniture { furnitureKeys += 1 }
+            if !filter.mayBeFurniture(text) {
+                ruledOut += 1
+                #expect(!isFurniture, "\(text.debugDescription)")
+            }
+        }
+        #expect(ruledOut > 3000)
+        #expect(furnitureKeys > 3000)
+        for key in furniture { #expect(filter.mayBeFurniture(key), "\(key)") }
+    }
+}

@@ -10,17 +10,29 @@ import Foundation
 /// where a heading was lost in copying (the untitled closing paragraph of the seed article),
 /// unless the whole article uses them between every block.
 struct PlainTextReader {
+    /// A run of non-blank lines between blank lines: `lines` indexes the reader's line table.
     struct Chunk {
-        var lines: [String]
+        var lines: Range<Int>
         var line: Int
         var blanksBefore: Int
+    }
+
+    /// A non-blank line outside code fences: its text with white space collapsed, and what the
+    /// rules ask of it as it was written.
+    struct Line {
+        var text: String
+        /// Whether its first character is white space (it continues a list item).
+        var continues: Bool
+        /// Whether it starts with four spaces or a tab (indented code, when all of a chunk is).
+        var indented: Bool
     }
 
     /// The article's blocks before noise removal, and notes for code blocks left out.
     /// - Parameter asciiFastPath: false reads every line as text, for comparing the two paths.
     func blocks(_ text: String, asciiFastPath: Bool = true) -> (blocks: [Block], notes: [BuildNote]) {
         var notes: [BuildNote] = []
-        let chunks = chunk(text, asciiFastPath: asciiFastPath, notes: &notes)
+        // Every line of every chunk in one table: no array per chunk or per paragraph.
+        let (chunks, lines) = chunk(text, asciiFastPath: asciiFastPath, notes: &notes)
         let separators = chunks.dropFirst(2).map(\.blanksBefore)
         let wide = separators.filter { $0 >= 2 }.count
         let breakAt = wide * 2 > separators.count ? Int.max : 2
@@ -28,7 +40,7 @@ struct PlainTextReader {
         var blocks: [Block] = []
         blocks.reserveCapacity(chunks.count + chunks.count / 2)
         for (index, chunk) in chunks.enumerated() {
-            if chunk.lines.allSatisfy(PlainTextReader.isIndented) {
+            if lines[chunk.lines].allSatisfy(\.indented) {
                 let end = chunk.line + chunk.lines.count - 1
                 notes.append(BuildNote(.skipped, line: chunk.line, "indented code block (lines \(chunk.line)–\(end))"))
                 continue
@@ -36,7 +48,7 @@ struct PlainTextReader {
             if index > 0, chunk.blanksBefore >= breakAt, !blocks.isEmpty {
                 blocks.append(Block(.sectionBreak, "", line: chunk.line))
             }
-            pieces(of: chunk, into: &blocks)
+            pieces(of: chunk, lines: lines, into: &blocks)
         }
         return (blocks, notes)
     }
@@ -45,21 +57,21 @@ struct PlainTextReader {
     /// on bytes, unless a non-ASCII byte after the prefix may join the last one into another
     /// character (a combining mark after a space).
     static func isIndented(_ line: String) -> Bool {
-        let utf8 = line.utf8
-        let width: Int
-        if utf8.first == 0x09 {
-            width = 1
-        } else if utf8.starts(with: "    ".utf8) {
-            width = 4
-        } else {
-            return false
+        var copy = line
+        // nil: a prefix followed by a non-ASCII byte, which only characters can tell.
+        let onBytes: Bool? = copy.withUTF8 { b in
+            let tab = b.count >= 1 && b[0] == 0x09
+            let width = tab ? 1 : b.count >= 4 && b[0..<4].allSatisfy({ $0 == 0x20 }) ? 4 : 0
+            guard width > 0 else { return false }
+            return width == b.count || b[width] < 0x80 ? true : nil
         }
-        let next = utf8.dropFirst(width).first ?? 0
-        return next < 0x80 || line.hasPrefix("    ") || line.hasPrefix("\t")
+        return onBytes ?? (line.hasPrefix("    ") || line.hasPrefix("\t"))
     }
 
     /// Groups lines into chunks separated by blank lines; fenced code is left out here.
-    private func chunk(_ text: String, asciiFastPath: Bool, notes: inout [BuildNote]) -> [Chunk] {
+    private func chunk(_ text: String, asciiFastPath: Bool, notes: inout [BuildNote]) -> (
+        chunks: [Chunk], lines: [Line]
+    ) {
         var state = ChunkState()
         var text = text
         text.withUTF8 { bytes in
@@ -79,12 +91,12 @@ struct PlainTextReader {
                 a = next
             }
         }
-        if let c = state.current { state.chunks.append(c) }
+        state.closeChunk()
         if let start = state.fenceStart {
             state.notes.append(BuildNote(.skipped, line: start, "unclosed code block (from line \(start) to the end)"))
         }
         notes += state.notes
-        return state.chunks
+        return (state.chunks, state.lines)
     }
 
     /// Where the line starting at `start` ends (its line feed, or the end of the text), and
@@ -108,8 +120,11 @@ struct PlainTextReader {
     /// The line-by-line state of `chunk`.
     private struct ChunkState {
         var chunks: [Chunk] = []
+        var lines: [Line] = []
         var notes: [BuildNote] = []
-        var current: Chunk?
+        /// The first line's index in `lines`, its number, and the blank lines before it, while
+        /// a chunk is open.
+        var current: (start: Int, line: Int, blanksBefore: Int)?
         var blanks = 0
         var fenceStart: Int?
         var fenceMarker = ""
@@ -131,34 +146,42 @@ struct PlainTextReader {
                 blank()
                 return
             }
-            text(line)
+            let continues = line.first?.isWhitespace == true
+            text(Line(text: FastText.collapse(line), continues: continues, indented: PlainTextReader.isIndented(line)))
         }
 
         /// The next line, all ASCII: each character is one byte (no CR is left once the line
-        /// ending is cut), so the same tests run on bytes and a string is made only for text.
+        /// ending is cut), so the same tests run on bytes and a string is made only for text,
+        /// collapsed from the bytes.
         mutating func addASCII(_ line: UnsafeBufferPointer<UInt8>) {
             lineNumber += 1
             var k = 0
             while k < line.count && line[k] == 0x20 { k += 1 }
-            let stripped = UnsafeBufferPointer(rebasing: line[k...])
             if let start = fenceStart {
-                if stripped.starts(with: fenceMarker.utf8) { closeFence(start) }
+                if PlainTextReader.hasFence(line, at: k, marker: fenceMarker == "```" ? 0x60 : 0x7E) {
+                    closeFence(start)
+                }
                 return
             }
-            if stripped.starts(with: "```".utf8) || stripped.starts(with: "~~~".utf8) {
-                openFence(stripped[0] == 0x60 ? "```" : "~~~")
+            if PlainTextReader.hasFence(line, at: k, marker: 0x60)
+                || PlainTextReader.hasFence(line, at: k, marker: 0x7E)
+            {
+                openFence(line[k] == 0x60 ? "```" : "~~~")
                 return
             }
             if line.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
                 blank()
                 return
             }
-            text(String(decoding: line, as: UTF8.self))
+            let first = line[0]
+            text(
+                Line(
+                    text: PlainTextReader.collapsed(line), continues: first == 0x20 || (0x09...0x0D).contains(first),
+                    indented: first == 0x09 || k >= 4))
         }
 
         private mutating func openFence(_ marker: String) {
-            if let c = current { chunks.append(c) }
-            current = nil
+            closeChunk()
             fenceStart = lineNumber
             fenceMarker = marker
         }
@@ -170,36 +193,71 @@ struct PlainTextReader {
         }
 
         private mutating func blank() {
-            if let c = current {
-                chunks.append(c)
-                current = nil
-            }
+            closeChunk()
             blanks += 1
         }
 
-        private mutating func text(_ line: String) {
+        mutating func closeChunk() {
+            guard let c = current else { return }
+            chunks.append(Chunk(lines: c.start..<lines.count, line: c.line, blanksBefore: c.blanksBefore))
+            current = nil
+        }
+
+        private mutating func text(_ line: Line) {
             if current == nil {
-                current = Chunk(lines: [], line: lineNumber, blanksBefore: blanks)
+                current = (lines.count, lineNumber, blanks)
                 blanks = 0
             }
-            current?.lines.append(line)
+            lines.append(line)
+        }
+    }
+
+    /// Whether three `marker` bytes start at `k`.
+    @inline(__always)
+    private static func hasFence(_ line: UnsafeBufferPointer<UInt8>, at k: Int, marker: UInt8) -> Bool {
+        k + 3 <= line.count && line[k] == marker && line[k + 1] == marker && line[k + 2] == marker
+    }
+
+    /// `FastText.collapse` of an ASCII line, made from its bytes: the line itself when nothing
+    /// needs collapsing, else its words with one space between them.
+    static func collapsed(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        guard FastText.needsCollapse(line) else { return String(decoding: line, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: line.count) { out in
+            var count = 0
+            var pending = false
+            for c in line {
+                if c == 0x20 || (0x09...0x0D).contains(c) {
+                    pending = count > 0
+                    continue
+                }
+                if pending {
+                    out[count] = 0x20
+                    count += 1
+                    pending = false
+                }
+                out[count] = c
+                count += 1
+            }
+            return count
         }
     }
 
     /// Splits a chunk into blocks: list items, `Q:`/`A:` lines, and runs of other lines joined
     /// into one paragraph (hard-wrapped text), classified as title, heading or paragraph;
     /// appended to `out`, whose first block is the article's only possible title.
-    private func pieces(of chunk: Chunk, into out: inout [Block]) {
-        var runLines: [String] = []
-        var runStart = chunk.line
+    private func pieces(of chunk: Chunk, lines: [Line], into out: inout [Block]) {
+        // The run of lines being joined into a paragraph: `lines[run]`.
+        var run = chunk.lines.lowerBound..<chunk.lines.lowerBound
         var item: (text: String, line: Int)?
 
         func flushRun() {
-            guard !runLines.isEmpty else { return }
+            guard !run.isEmpty else { return }
             // Each line is already collapsed and trimmed.
-            let text = runLines.count == 1 ? runLines[0] : runLines.joined(separator: " ")
-            out.append(classify(text, single: runLines.count == 1, line: runStart, isFirst: out.isEmpty))
-            runLines.removeAll(keepingCapacity: true)
+            let single = run.count == 1
+            let text = single ? lines[run.lowerBound].text : lines[run].map(\.text).joined(separator: " ")
+            let number = chunk.line + (run.lowerBound - chunk.lines.lowerBound)
+            out.append(classify(text, single: single, line: number, isFirst: out.isEmpty))
+            run = run.upperBound..<run.upperBound
         }
         func flushItem() {
             guard let i = item else { return }
@@ -211,9 +269,10 @@ struct PlainTextReader {
             item = nil
         }
 
-        for (offset, line) in chunk.lines.enumerated() {
-            let number = chunk.line + offset
-            let text = FastText.collapse(line)
+        for index in chunk.lines {
+            let number = chunk.line + (index - chunk.lines.lowerBound)
+            let line = lines[index]
+            let text = line.text
             if let body = PlainTextReader.bulletBody(text) {
                 flushRun()
                 flushItem()
@@ -224,22 +283,21 @@ struct PlainTextReader {
                 // A `Q:` or `A:` line starts a paragraph of its own; lines after it continue it.
                 flushRun()
                 flushItem()
-                runLines.append(text)  // empty after flushRun
-                runStart = number
-            } else if var current = item, line.first?.isWhitespace == true {
+                run = index..<(index + 1)
+            } else if var current = item, line.continues {
                 current.text += " " + text
                 item = current
             } else {
                 flushItem()
-                if runLines.isEmpty { runStart = number }
-                runLines.append(text)
+                if run.isEmpty { run = index..<index }
+                run = run.lowerBound..<(index + 1)
             }
         }
         flushRun()
         flushItem()
     }
 
-    private func classify(_ text: String, single: Bool, line: Int, isFirst: Bool) -> Block {
+    func classify(_ text: String, single: Bool, line: Int, isFirst: Bool) -> Block {
         if isFirst, single, text.utf8.count <= 200, let last = text.last, !".,;".contains(last) {
             return Block(.title, text, line: line)
         }

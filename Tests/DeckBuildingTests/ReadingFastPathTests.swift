@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -20,6 +21,48 @@ struct ReadingFastPathTests {
         for text in Self.texts {
             let expected = text.hasPrefix("    " as String) || text.hasPrefix("\t" as String)
             #expect(PlainTextReader.isIndented(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    /// Random articles of lines: headings, paragraphs, hard-wrapped and indented lines, list
+    /// items and their continuations, `Q:`/`A:` lines, fences, blank runs, CR LF, tabs, Unicode
+    /// spaces, combining marks after the indentation and controls.
+    static let articles: [String] = {
+        var rng = SeededGenerator(seed: 63)
+        let lines = [
+            "Title Words", "A Heading", "Another heading here", "What is it?", "Q: Why? A: Because.", "A: It is.",
+            "Q: How", "Some text, with a comma.", "Leave a Comment", "Share this:", "facebook twitter",
+            "- item one", "* item two", "1. first", "12) twelfth", "• bullet", "- **Term**: explanation",
+            "  continued item", "\tcontinued by tab", "    indented code", "\tx = 1", "    \u{301}mark", "```",
+            "~~~", "  ```", "```swift", "", "", "", "  ", "\t", "\u{A0}", "word  word\t word ", " lead and trail ",
+            "Café crème", "e\u{301}tude?", "¿Qué es?", "日本語の見出し", "x\u{01}y", "\u{2028}sep", "Mr. Smith went.",
+            "line with CR\r", "keyword line here", "Approx. 5 things. Then more!",
+        ]
+        return (0..<1500).map { _ in
+            (0..<Int.random(in: 1...60, using: &rng)).map { _ in lines.randomElement(using: &rng) ?? "" }
+                .joined(separator: "\n")
+        }
+    }()
+
+    /// The reader's blocks, notes and heading levels equal the reference reader's.
+    @Test func plainTextBlocksMatchTheReferenceReader() throws {
+        let fixtures = try ["qa.txt", "rhetorical.txt", "same-words.txt", "cafe-es.txt"].map {
+            String(decoding: try Fixture.bytes($0), as: UTF8.self)
+        }
+        let texts =
+            Self.articles + fixtures + FastPathTests.texts(seed: 64, count: 2000, ascii: true, maxPieces: 80)
+            + FastPathTests.texts(seed: 65, count: 2000, ascii: false, maxPieces: 80) + Self.tricky
+        let reader = PlainTextReader()
+        let reference = ReferencePlainTextReader()
+        for text in texts {
+            let clean = TerminalSanitizer.inert(text)
+            for asciiFastPath in [true, false] {
+                let new = reader.blocks(clean, asciiFastPath: asciiFastPath)
+                let old = reference.blocks(clean, asciiFastPath: asciiFastPath)
+                #expect(new.blocks == old.blocks, "\(clean.debugDescription)")
+                #expect(new.notes == old.notes, "\(clean.debugDescription)")
+                #expect(reader.assignLevels(new.blocks) == reader.assignLevels(old.blocks))
+            }
         }
     }
 

@@ -41,9 +41,10 @@ public struct DeckBuilder: Sendable {
 
     /// `read`, and the format the article was read as.
     func readWithFormat(_ source: ArticleSource) throws(ArticleError) -> (article: Article, format: ArticleFormat) {
-        let decoded = try ArticleDecoder.decode(source.bytes, path: source.name, sizeLimit: sizeLimit)
+        let (decoded, terminal, anyControl) = try ArticleDecoder.decodeScanningControls(
+            source.bytes, path: source.name, sizeLimit: sizeLimit)
         // Control sequences go first, so no rule ever sees them and no card can carry them.
-        let controls = DeckBuilder.controls(in: decoded)
+        let controls = (terminal: terminal, any: anyControl)
         let text = controls.any ? TerminalSanitizer.inert(decoded) : decoded
         var controlNotes: [BuildNote] = []
         if controls.terminal {

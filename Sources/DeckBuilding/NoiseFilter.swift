@@ -121,7 +121,15 @@ struct NoiseFilter {
 
     /// The hashes (`Similarity.hash`) of the first word of every end marker, boilerplate text
     /// and social name: a social line's key starts with a social name too.
-    static let keyFirstWords = Set(furnitureFirstWords.map { Similarity.hash($0) })
+    static let keyFirstWords: [UInt64] = {
+        // A 1,024-bit filter: a word it lets through by a collision only costs a `matchKey`.
+        var bits = [UInt64](repeating: 0, count: 16)
+        for word in furnitureFirstWords {
+            let h = Similarity.hash(word) >> 54
+            bits[Int(h >> 6)] |= 1 << (h & 63)
+        }
+        return bits
+    }()
 
     /// The length in bytes of the longest first word in `keyFirstWords`.
     static let longestKeyFirstWord = furnitureFirstWords.map(\.count).max() ?? 0
@@ -155,14 +163,17 @@ struct NoiseFilter {
                 break
             }
         }
-        return length > 0 && NoiseFilter.keyFirstWords.contains(hash)
+        let h = hash >> 54
+        return length > 0 && NoiseFilter.keyFirstWords[Int(h >> 6)] & (1 << (h & 63)) != 0
     }
 
     func isBoilerplateLead(_ text: String) -> Bool {
         guard text.utf8.count <= 160, let first = text.utf8.first else { return false }
         // Every prefix starts with one of these letters (either case) or `©` (C2 A9).
         if first < 0x80, !NoiseFilter.boilerplateInitials.contains(first | 0x20) { return false }
-        if FastText.isASCII(text) {
+        // No prefix is longer than 14 characters: when the first 17 bytes (or all) are ASCII,
+        // the first 16 characters are those bytes, whatever follows.
+        if text.utf8.prefix(17).allSatisfy({ $0 < 0x80 }) {
             // One byte per character: compare the prefixes' bytes with the text's, lower-cased.
             var copy = text
             return copy.withUTF8 { b in
@@ -210,6 +221,9 @@ struct NoiseFilter {
     /// A short line in lower case with no sentence punctuation: how SEO tools stamp a keyword.
     func isKeywordCandidate(_ text: String) -> Bool {
         guard text.utf8.count <= 120 else { return false }
+        // A capital A–Z is upper-case and alphabetic, so it rules the line out on either path
+        // below; most blocks start with one.
+        for c in text.utf8 where c &- 0x41 < 26 { return false }
         if FastText.isASCII(text) {
             // One byte per character: the same tests on bytes.
             guard let last = text.utf8.last, !NoiseFilter.keywordEnds.contains(last) else { return false }

@@ -66,6 +66,72 @@ struct ReadingFastPathTests {
         }
     }
 
+    /// One scan for decoding and controls gives `decode`'s text or error and the controls
+    /// `DeckBuilder.controls(in:)` finds, on random bytes: ASCII, controls, CR, C1 controls,
+    /// every kind of malformed sequence, NULs, byte order marks, blank and oversized input.
+    @Test func decodingWithControlsMatchesDecodingThenScanning() {
+        var rng = SeededGenerator(seed: 66)
+        let pieces: [[UInt8]] = [
+            Array("word ".utf8), Array("Some longer text. ".utf8), [0x0A], [0x0D, 0x0A], [0x0D], [0x09], [0x20], [0x00],
+            [0x1B], [0x07], [0x7F], [0xC2, 0x85], [0xC2, 0x9B], [0xC2, 0xA0], [0xC3, 0xA9], [0xE2, 0x80, 0x9D],
+            [0xF0, 0x9F, 0x99, 0x82], [0xC0, 0x80], [0xC1], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
+            [0xF4, 0x90, 0x80, 0x80],
+            [0xF5], [0x80], [0xBF], [0xE2, 0x80], [0xF0, 0x9F], [0xFF], [0xFE], [0xEF, 0xBB, 0xBF],
+        ]
+        var inputs: [[UInt8]] = [
+            [], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE, 0x41, 0x00], [0xFE, 0xFF], Array("  \n\r\n\t".utf8),
+        ]
+        for _ in 0..<20000 {
+            var bytes: [UInt8] = Int.random(in: 0...9, using: &rng) == 0 ? [0xEF, 0xBB, 0xBF] : []
+            // Mostly clean text, so that the scan's eight-byte steps meet each piece at every offset.
+            let dirty = Int.random(in: 0...2, using: &rng) == 0
+            for _ in 0..<Int.random(in: 0...40, using: &rng) {
+                bytes +=
+                    dirty || Int.random(in: 0...5, using: &rng) == 0
+                    ? (pieces.randomElement(using: &rng) ?? []) : (pieces[Int.random(in: 0...1, using: &rng)])
+            }
+            inputs.append(bytes)
+        }
+        for bytes in inputs {
+            let fast = Result { () throws(ArticleError) in
+                try ArticleDecoder.decodeScanningControls(bytes, path: "a.txt", sizeLimit: 600)
+            }
+            let slow = Result { () throws(ArticleError) in
+                let text = try ArticleDecoder.decode(bytes, path: "a.txt", sizeLimit: 600)
+                let controls = DeckBuilder.controls(in: text)
+                return (text, controls.terminal, controls.any)
+            }
+            switch (fast, slow) {
+            case (.success(let f), .success(let s)):
+                #expect(f.text == s.0 && f.terminal == s.1 && f.any == s.2, "\(bytes)")
+            case (.failure(let f), .failure(let s)):
+                #expect(f == s, "\(bytes)")
+            default:
+                Issue.record("one path failed and the other did not: \(bytes)")
+            }
+        }
+    }
+
+    /// Boilerplate leads and keyword lines with non-ASCII text at every offset after an ASCII
+    /// start, capitals anywhere, and CR LF inside the first bytes.
+    @Test func noiseLineRulesMatchTheCharacterRules() {
+        var rng = SeededGenerator(seed: 67)
+        let starts =
+            NoiseFilter.boilerplatePrefixes + ["Share This:", "POSTED IN ", "tag", "sub", "keyword line", "a b"]
+        let tails = ["é", "e\u{301}", "\u{301}", "日本", " word", "Word", "\r\n", ".", ":", "?", "x", " ", "©"]
+        let filter = NoiseFilter(title: nil)
+        for _ in 0..<8000 {
+            var text = starts.randomElement(using: &rng) ?? ""
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { text += tails.randomElement(using: &rng) ?? "" }
+            #expect(
+                filter.isBoilerplateLead(text) == FastPathTests.referenceIsBoilerplateLead(text),
+                "\(text.debugDescription)")
+            #expect(
+                filter.isKeywordCandidate(text) == FastPathTests.referenceIsKeywordCandidate(text),
+                "\(text.debugDescription)")
+        }
+    }
+
     /// Question lines with marks before the last `?` (which need `Sentences.split`) and without.
     @Test func questionLinesMatchTheCharacterRule() {
         var rng = SeededGenerator(seed: 61)

@@ -146,9 +146,14 @@ struct NoiseFilter {
     /// with the controls `matchKey` drops (not tab or line breaks, which separate) left out; text
     /// with any other byte before that word ends may fold differently and is let through.
     func mayBeFurniture(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8(NoiseFilter.mayBeFurniture)
+    }
+
+    private static func mayBeFurniture(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var length = 0
-        for c in text.utf8 {
+        for c in bytes {
             if c >= 0x80 { return true }
             let lower = FastText.asciiWordByte(c)
             if lower != 0 {
@@ -173,19 +178,19 @@ struct NoiseFilter {
         if first < 0x80, !NoiseFilter.boilerplateInitials.contains(first | 0x20) { return false }
         // No prefix is longer than 14 characters: when the first 17 bytes (or all) are ASCII,
         // the first 16 characters are those bytes, whatever follows.
-        if text.utf8.prefix(17).allSatisfy({ $0 < 0x80 }) {
+        var copy = text
+        let onBytes: Bool? = copy.withUTF8 { b in
+            guard b.prefix(17).allSatisfy({ $0 < 0x80 }) else { return nil }
             // One byte per character: compare the prefixes' bytes with the text's, lower-cased.
-            var copy = text
-            return copy.withUTF8 { b in
-                NoiseFilter.boilerplatePrefixBytes.contains { prefix in
-                    prefix.count <= b.count
-                        && prefix.indices.allSatisfy {
-                            let c = b[$0]
-                            return ((0x41...0x5A).contains(c) ? c | 0x20 : c) == prefix[$0]
-                        }
-                }
+            return NoiseFilter.boilerplatePrefixBytes.contains { prefix in
+                prefix.count <= b.count
+                    && prefix.indices.allSatisfy {
+                        let c = b[$0]
+                        return ((0x41...0x5A).contains(c) ? c | 0x20 : c) == prefix[$0]
+                    }
             }
         }
+        if let onBytes { return onBytes }
         let lower = text.prefix(16).lowercased()
         return NoiseFilter.boilerplatePrefixes.contains { lower.hasPrefix($0) }
     }

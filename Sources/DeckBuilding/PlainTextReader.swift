@@ -78,13 +78,13 @@ struct PlainTextReader {
             var a = 0
             let n = bytes.count
             while a <= n {
-                let (end, ascii) = PlainTextReader.lineEnd(bytes, from: a)
+                let (end, ascii, spaced) = PlainTextReader.scanLine(bytes, from: a)
                 var z = end
                 let next = z + 1
                 if z > a && bytes[z - 1] == 0x0D { z -= 1 }
                 let raw = UnsafeBufferPointer(rebasing: bytes[a..<z])
                 if ascii && asciiFastPath {
-                    state.addASCII(raw)
+                    state.addASCII(raw, spaced: spaced)
                 } else {
                     state.add(String(decoding: raw, as: UTF8.self))
                 }
@@ -100,21 +100,43 @@ struct PlainTextReader {
     }
 
     /// Where the line starting at `start` ends (its line feed, or the end of the text), and
-    /// whether it is all ASCII: eight bytes at a time while they hold neither.
+    /// whether it is all ASCII.
     static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, ascii: Bool) {
+        let line = scanLine(bytes, from: start)
+        return (line.end, line.ascii)
+    }
+
+    /// `lineEnd`, and `spaced`: false when no byte of the line is a tab, a line or page break
+    /// or a carriage return and no two spaces are in a row, so that collapsing an ASCII line
+    /// changes at most its ends. Eight bytes at a time while they hold no line feed and no
+    /// byte above ASCII. `spaced` may be true for other bytes below 0x0E as well.
+    static func scanLine(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, ascii: Bool, spaced: Bool)
+    {
         var z = start
         var ascii = true
+        var spaced = false
+        var lastWasSpace = false
         let n = bytes.count
         while z + 8 <= n {
             let w = FastText.word(bytes, z)
             if w & FastText.highBits != 0 || FastText.hasByte(in: w, equalTo: 0x0A) { break }
+            let spaces = FastText.exactBytes(in: w, equalTo: 0x20)
+            // Two spaces in the word, or one ending the last word and one starting this one.
+            if FastText.hasByte(in: w, below: 0x0E) || spaces & (spaces >> 8) != 0 || (lastWasSpace && w & 0xFF == 0x20)
+            {
+                spaced = true
+            }
+            lastWasSpace = w >> 56 == 0x20
             z += 8
         }
         while z < n && bytes[z] != 0x0A {
-            if bytes[z] >= 0x80 { ascii = false }
+            let c = bytes[z]
+            if c >= 0x80 { ascii = false }
+            if (0x09...0x0D).contains(c) || (c == 0x20 && lastWasSpace) { spaced = true }
+            lastWasSpace = c == 0x20
             z += 1
         }
-        return (z, ascii)
+        return (z, ascii, spaced)
     }
 
     /// The line-by-line state of `chunk`.
@@ -153,7 +175,7 @@ struct PlainTextReader {
         /// The next line, all ASCII: each character is one byte (no CR is left once the line
         /// ending is cut), so the same tests run on bytes and a string is made only for text,
         /// collapsed from the bytes.
-        mutating func addASCII(_ line: UnsafeBufferPointer<UInt8>) {
+        mutating func addASCII(_ line: UnsafeBufferPointer<UInt8>, spaced: Bool = true) {
             lineNumber += 1
             var k = 0
             while k < line.count && line[k] == 0x20 { k += 1 }
@@ -176,7 +198,8 @@ struct PlainTextReader {
             let first = line[0]
             text(
                 Line(
-                    text: PlainTextReader.collapsed(line), continues: first == 0x20 || (0x09...0x0D).contains(first),
+                    text: PlainTextReader.collapsed(line, spaced: spaced),
+                    continues: first == 0x20 || (0x09...0x0D).contains(first),
                     indented: first == 0x09 || k >= 4))
         }
 
@@ -220,8 +243,13 @@ struct PlainTextReader {
 
     /// `FastText.collapse` of an ASCII line, made from its bytes: the line itself when nothing
     /// needs collapsing, else its words with one space between them.
-    static func collapsed(_ line: UnsafeBufferPointer<UInt8>) -> String {
-        guard FastText.needsCollapse(line) else { return String(decoding: line, as: UTF8.self) }
+    /// - Parameter spaced: false when `scanLine` found no white space but single spaces, so
+    ///   that only a space at either end needs collapsing.
+    static func collapsed(_ line: UnsafeBufferPointer<UInt8>, spaced: Bool = true) -> String {
+        let plain =
+            spaced
+            ? !FastText.needsCollapse(line) : line.first != 0x20 && line.last != 0x20
+        guard !plain else { return String(decoding: line, as: UTF8.self) }
         return String(unsafeUninitializedCapacity: line.count) { out in
             var count = 0
             var pending = false

@@ -132,6 +132,39 @@ struct ReadingFastPathTests {
         }
     }
 
+    /// A line `scanLine` finds without tabs, breaks or double spaces needs collapsing only at
+    /// its ends, and the line collapsed from its bytes is `FastText.collapse` of its text, on
+    /// lines of spaces, tabs, controls and words at every offset around the eight-byte steps.
+    @Test func scannedLinesCollapseAsText() {
+        var rng = SeededGenerator(seed: 68)
+        let pieces = [
+            " ", "  ", "\t", "\r", "\u{0B}", "\u{0C}", "\u{01}", "\u{08}", "\u{0E}", "\u{1F}", "a", "word", "x.y", "é",
+        ]
+        for _ in 0..<20000 {
+            let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }
+                .joined()
+            var bytes = Array(("\n" + text + "\nafter").utf8)
+            bytes.withUnsafeMutableBufferPointer { b in
+                let all = UnsafeBufferPointer(b)
+                let line = PlainTextReader.scanLine(all, from: 1)
+                #expect(PlainTextReader.lineEnd(all, from: 1) == (line.end, line.ascii))
+                #expect(line.end == 1 + text.utf8.count)
+                #expect(line.ascii == text.utf8.allSatisfy { $0 < 0x80 })
+                let raw = UnsafeBufferPointer(rebasing: all[1..<line.end])
+                if !line.spaced {
+                    #expect(
+                        FastText.needsCollapse(raw) == (raw.first == 0x20 || raw.last == 0x20),
+                        "\(text.debugDescription)")
+                }
+                if line.ascii {
+                    #expect(
+                        PlainTextReader.collapsed(raw, spaced: line.spaced) == FastText.collapse(text),
+                        "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     /// Question lines with marks before the last `?` (which need `Sentences.split`) and without.
     @Test func questionLinesMatchTheCharacterRule() {
         var rng = SeededGenerator(seed: 61)

@@ -3,29 +3,50 @@ import Foundation
 import Glibc
 import Storage
 
-/// The articles named on the command line, read into memory: files, the article files in a
-/// directory (recursively, in name order), or standard input.
+/// The articles named on the command line: files, the article files in a directory
+/// (recursively, in name order), or standard input.
+///
+/// Files are read one at a time as the build asks for them (`source(at:errors:)`), so each
+/// article's bytes are freed before the next is read and the heap reuses their memory instead
+/// of growing by every article (a page fault per 4 KB). Standard input is read at once.
 struct ArticleInputs {
-    var sources: [ArticleSource] = []
+    /// An article: read (standard input), or a file to read when it is built.
+    enum Item {
+        case read(ArticleSource)
+        case file(String)
+    }
+
+    private(set) var items: [Item] = []
     var notes: [BuildNote] = []
     var fromDirectory = false
+    private var format: ArticleFormat?
+    private var root = ""
+    private var scratch: [UInt8] = []
 
+    /// How many articles there are.
+    var count: Int { items.count }
+
+    /// Lists the articles, reads standard input, and checks that every argument names something.
+    /// - Throws: `RecallFailure` with every error in argument order (missing paths, directories
+    ///   without articles, and then also the files that cannot be read, as reading them all
+    ///   up front reported them) when there is any.
     static func collect(_ arguments: [String], format: ArticleFormat?, home: DataHome) throws -> ArticleInputs {
         var inputs = ArticleInputs()
-        var errors: [ArticleError] = []
+        inputs.format = format
+        inputs.root = home.root.standardizedFileURL.path
+        // The errors and the articles in argument order: nil for an article.
+        var found: [(error: ArticleError?, item: Item?)] = []
         let limit = ArticleDecoder.defaultSizeLimit
-        var scratch = [UInt8](repeating: 0, count: 64 * 1024)
-        let root = home.root.standardizedFileURL.path
         var walked = Set<DirectoryIdentity>()
         for argument in arguments {
             if argument == "-" {
                 let data = FileHandle.standardInput.readData(ofLength: limit + 1)
-                inputs.sources.append(ArticleSource(name: "-", bytes: Array(data), format: format))
+                found.append((nil, .read(ArticleSource(name: "-", bytes: Array(data), format: format))))
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                errors.append(.missing(path: argument))
+                found.append((.missing(path: argument), nil))
                 continue
             }
             if isDirectory.boolValue {
@@ -36,31 +57,49 @@ struct ArticleInputs {
                     continue
                 }
                 let files = articleFiles(in: argument, notes: &inputs.notes, walked: &walked)
-                if files.isEmpty { errors.append(.noArticles(directory: argument)) }
-                for file in files {
-                    read(file, format: format, root: root, into: &inputs, errors: &errors, scratch: &scratch)
-                }
+                if files.isEmpty { found.append((.noArticles(directory: argument), nil)) }
+                found += files.map { (nil, .file($0)) }
             } else {
-                read(argument, format: format, root: root, into: &inputs, errors: &errors, scratch: &scratch)
+                found.append((nil, .file(argument)))
             }
         }
-        if !errors.isEmpty {
-            throw RecallFailure(message: errors.map(\.description).joined(separator: "\nError: "))
+        inputs.items = found.compactMap(\.item)
+        guard found.contains(where: { $0.error != nil }) else { return inputs }
+        // A build that cannot start reports the unreadable files too, in order.
+        var errors: [ArticleError] = []
+        for entry in found {
+            if let error = entry.error {
+                errors.append(error)
+            } else if case .file(let path)? = entry.item {
+                _ = inputs.read(path, errors: &errors)
+            }
         }
-        return inputs
+        throw RecallFailure(message: errors.map(\.description).joined(separator: "\nError: "))
     }
 
-    private static func read(
-        _ path: String, format: ArticleFormat?, root: String, into inputs: inout ArticleInputs,
-        errors: inout [ArticleError], scratch: inout [UInt8]
-    ) {
+    /// The article at `index`, read now when it is a file; nil, with the reason added to
+    /// `errors`, when the file cannot be read.
+    mutating func source(at index: Int, errors: inout [ArticleError]) -> ArticleSource? {
+        switch items[index] {
+        case .read(let source): return source
+        case .file(let path): return read(path, errors: &errors)
+        }
+    }
+
+    private mutating func read(_ path: String, errors: inout [ArticleError]) -> ArticleSource? {
+        guard let bytes = ArticleInputs.read(path, errors: &errors, scratch: &scratch) else { return nil }
+        let recorded = ArticleInputs.display(filePath: path, root: root)
+        return ArticleSource(name: path, recordedPath: recorded, bytes: bytes, format: format)
+    }
+
+    private static func read(_ path: String, errors: inout [ArticleError], scratch: inout [UInt8]) -> [UInt8]? {
         let limit = ArticleDecoder.defaultSizeLimit
         // Plain POSIX reads straight into the byte array: FileHandle and Data cost more than
         // the reading itself for a thousand small articles.
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             errors.append(.unreadable(path: path, detail: "permission denied"))
-            return
+            return nil
         }
         defer { close(fd) }
         var info = stat()
@@ -86,11 +125,13 @@ struct ArticleInputs {
         }
         if failure != 0 {
             errors.append(.unreadable(path: path, detail: String(cString: strerror(failure))))
-            return
+            return nil
         }
         // Anything else (a file that grew or was read short, or not a regular file) is read
         // until its end, a scratch buffer at a time; a first read of nothing was its end.
         if !(regular && bytes.count == size && size < first) && bytes.count > 0 {
+            // Most files never need it: made on the first that does, kept for the rest.
+            if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 64 * 1024) }
             while bytes.count <= limit {
                 let want = min(scratch.count, limit + 1 - bytes.count)
                 let got = scratch.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, want) }
@@ -99,17 +140,16 @@ struct ArticleInputs {
                     let failure = errno
                     if failure == EINTR { continue }
                     errors.append(.unreadable(path: path, detail: String(cString: strerror(failure))))
-                    return
+                    return nil
                 }
                 bytes += scratch[..<got]
             }
         }
         if bytes.count > limit {
             errors.append(.tooLarge(path: path, limit: limit))
-            return
+            return nil
         }
-        let recorded = display(filePath: path, root: root)
-        inputs.sources.append(ArticleSource(name: path, recordedPath: recorded, bytes: bytes, format: format))
+        return bytes
     }
 
     /// Article files under a directory, by extension, sorted; hidden files and others are noted.

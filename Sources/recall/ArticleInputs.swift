@@ -13,7 +13,8 @@ struct ArticleInputs {
     /// An article: read (standard input), or a file to read when it is built.
     enum Item {
         case read(ArticleSource)
-        case file(String)
+        /// A file's path, and its size when the directory walk found it a regular file.
+        case file(String, size: Int?)
     }
 
     private(set) var items: [Item] = []
@@ -56,11 +57,11 @@ struct ArticleInputs {
                     inputs.notes.append(BuildNote(.skipped, file: argument, "a directory already read"))
                     continue
                 }
-                let files = articleFiles(in: argument, notes: &inputs.notes, walked: &walked)
+                let files = articleFileSizes(in: argument, notes: &inputs.notes, walked: &walked)
                 if files.isEmpty { found.append((.noArticles(directory: argument), nil)) }
-                found += files.map { (nil, .file($0)) }
+                found += files.map { (nil, .file($0.path, size: $0.size)) }
             } else {
-                found.append((nil, .file(argument)))
+                found.append((nil, .file(argument, size: nil)))
             }
         }
         inputs.items = found.compactMap(\.item)
@@ -70,8 +71,8 @@ struct ArticleInputs {
         for entry in found {
             if let error = entry.error {
                 errors.append(error)
-            } else if case .file(let path)? = entry.item {
-                _ = inputs.read(path, errors: &errors)
+            } else if case .file(let path, let size)? = entry.item {
+                _ = inputs.read(path, size: size, errors: &errors)
             }
         }
         throw RecallFailure(message: errors.map(\.description).joined(separator: "\nError: "))
@@ -82,17 +83,22 @@ struct ArticleInputs {
     mutating func source(at index: Int, errors: inout [ArticleError]) -> ArticleSource? {
         switch items[index] {
         case .read(let source): return source
-        case .file(let path): return read(path, errors: &errors)
+        case .file(let path, let size): return read(path, size: size, errors: &errors)
         }
     }
 
-    private mutating func read(_ path: String, errors: inout [ArticleError]) -> ArticleSource? {
-        guard let bytes = ArticleInputs.read(path, errors: &errors, scratch: &scratch) else { return nil }
+    private mutating func read(_ path: String, size: Int?, errors: inout [ArticleError]) -> ArticleSource? {
+        guard let bytes = ArticleInputs.read(path, size: size, errors: &errors, scratch: &scratch) else { return nil }
         let recorded = ArticleInputs.display(filePath: path, root: root)
         return ArticleSource(name: path, recordedPath: recorded, bytes: bytes, format: format)
     }
 
-    private static func read(_ path: String, errors: inout [ArticleError], scratch: inout [UInt8]) -> [UInt8]? {
+    /// - Parameter size: the size of a regular file as the directory walk found it, which
+    ///   spares an `fstat`; nil to ask. A file that changed since is still read whole: a read
+    ///   that does not return exactly that size is followed by reads to the end.
+    private static func read(_ path: String, size known: Int?, errors: inout [ArticleError], scratch: inout [UInt8])
+        -> [UInt8]?
+    {
         let limit = ArticleDecoder.defaultSizeLimit
         // Plain POSIX reads straight into the byte array: FileHandle and Data cost more than
         // the reading itself for a thousand small articles.
@@ -103,8 +109,8 @@ struct ArticleInputs {
         }
         defer { close(fd) }
         var info = stat()
-        let regular = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-        let size = regular ? Int(info.st_size) : 0
+        let regular = known != nil || (fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG)
+        let size = known ?? (regular ? Int(info.st_size) : 0)
         // A regular file is read in one call into an array one byte larger than its size (one
         // byte past the limit at most, which tells an oversized file): when the call fills all
         // but that byte, the file is read, without a second call to see its end.
@@ -166,20 +172,21 @@ struct ArticleInputs {
     /// (`walked`, by device and inode; a bind mount can loop) is walked once.
     static func articleFiles(in directory: String, notes: inout [BuildNote]) -> [String] {
         var walked = Set<DirectoryIdentity>()
-        return articleFiles(in: directory, notes: &notes, walked: &walked)
+        return articleFileSizes(in: directory, notes: &notes, walked: &walked).map(\.path)
     }
 
-    static func articleFiles(
+    /// `articleFiles`, with the size `stat` gave each regular file (nil for other files).
+    static func articleFileSizes(
         in directory: String, notes: inout [BuildNote], walked: inout Set<DirectoryIdentity>
-    ) -> [String] {
-        var files: [String] = []
+    ) -> [(path: String, size: Int?)] {
+        var files: [(path: String, size: Int?)] = []
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         walk(prefix, relative: "", files: &files, notes: &notes, walked: &walked)
-        return files.sorted()
+        return files.sorted { $0.path < $1.path }
     }
 
     private static func walk(
-        _ prefix: String, relative: String, files: inout [String], notes: inout [BuildNote],
+        _ prefix: String, relative: String, files: inout [(path: String, size: Int?)], notes: inout [BuildNote],
         walked: inout Set<DirectoryIdentity>
     ) {
         guard let dir = opendir(relative.isEmpty ? prefix : prefix + relative) else { return }
@@ -206,11 +213,13 @@ struct ArticleInputs {
 
     /// A non-hidden entry: an article file, a file noted as not one, or (a directory, or a
     /// link to nothing) passed over.
-    private static func consider(_ path: String, name: String, files: inout [String], notes: inout [BuildNote]) {
+    private static func consider(
+        _ path: String, name: String, files: inout [(path: String, size: Int?)], notes: inout [BuildNote]
+    ) {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return }
         if ArticleFormat.extensions[pathExtension(name).lowercased()] != nil {
-            files.append(path)
+            files.append((path, info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil))
         } else {
             notes.append(BuildNote(.skipped, file: path, "not an article file (.txt, .md, .markdown, .html, .htm)"))
         }

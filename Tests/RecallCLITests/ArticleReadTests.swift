@@ -79,4 +79,16 @@ struct ArticleReadTests {
         #expect(errors.count == 2, "\(ordered.stderr)")
         #expect(errors.first?.contains(unreadable) == true && errors.last?.contains("missing.txt") == true)
     }
+
+    /// Files found by walking a directory are read with the size the walk saw (no `fstat`):
+    /// each recorded digest is its file's, at sizes around the 64 KB buffer.
+    @Test func filesInADirectoryAreReadWhole() throws {
+        let home = TemporaryDirectory()
+        let sizes = [70, 4096, 65535, 65536, 65537, 131_073]
+        for (k, size) in sizes.enumerated() { try home.write("articles/a\(k).txt", Data(Self.article(size: size))) }
+        let r = try RecallProcess.run(["build", home.path + "/articles", "--home", home.path, "--output", "-"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try DeckStore.decode(Data(r.stdout.utf8), path: "x").source?.files ?? []
+        #expect(files.map(\.sha256) == sizes.map { ContentDigest.sha256Hex(Self.article(size: $0)) })
+    }
 }

@@ -66,7 +66,7 @@ struct Build: ParsableCommand {
         if !readErrors.isEmpty {
             throw RecallFailure(message: readErrors.map(\.description).joined(separator: "\nError: "))
         }
-        let name = try deckName(inputs: inputs)
+        let name = deck == nil ? named : try deckName(inputs: inputs)
         guard let result = built else {
             // One `Error:` line per article that could not be read.
             let errors = buildErrors?.errors ?? []

@@ -41,9 +41,10 @@ public struct DeckBuilder: Sendable {
 
     /// `read`, and the format the article was read as.
     func readWithFormat(_ source: ArticleSource) throws(ArticleError) -> (article: Article, format: ArticleFormat) {
-        let decoded = try ArticleDecoder.decode(source.bytes, path: source.name, sizeLimit: sizeLimit)
+        let (decoded, terminal, anyControl) = try ArticleDecoder.decodeScanningControls(
+            source.bytes, path: source.name, sizeLimit: sizeLimit)
         // Control sequences go first, so no rule ever sees them and no card can carry them.
-        let controls = DeckBuilder.controls(in: decoded)
+        let controls = (terminal: terminal, any: anyControl)
         let text = controls.any ? TerminalSanitizer.inert(decoded) : decoded
         var controlNotes: [BuildNote] = []
         if controls.terminal {
@@ -106,17 +107,27 @@ public struct DeckBuilder: Sendable {
     /// - Parameter title: the deck's title; by default the (first) article's title.
     /// - Throws: every `ArticleError` found, the first one thrown after all are read.
     public func build(_ sources: [ArticleSource], title: String? = nil) throws(ArticleBuildErrors) -> BuildResult {
+        try build(count: sources.count, title: title) { sources[$0] }
+    }
+
+    /// `build`, asking `source` for each of `count` articles in turn, so the caller can read
+    /// each one only when it is needed and let it go after. An article `source` gives no
+    /// source for (one the caller could not read, and reports itself) is passed over.
+    public func build(count: Int, title: String? = nil, source: (Int) -> ArticleSource?) throws(ArticleBuildErrors)
+        -> BuildResult
+    {
         var cards: [Card] = []
         var notes: [BuildNote] = []
         var seen: [CardID: String] = [:]
         // About a dozen cards an article: growing the table rehashed every id again and again.
-        seen.reserveCapacity(sources.count * 12)
+        seen.reserveCapacity(count * 12)
         var errors: [ArticleError] = []
         var titles: [String] = []
         var files: [DeckSource] = []
         // One word table for every article's near-duplicate detection, cleared between them.
         let table = SimilarityTable()
-        for source in sources {
+        for index in 0..<count {
+            guard let source = source(index) else { continue }
             let made: (cards: [Card], notes: [BuildNote], title: String?)
             do { made = try self.cards(from: source, table: table) } catch {
                 errors.append(error)
@@ -125,7 +136,7 @@ public struct DeckBuilder: Sendable {
             notes += made.notes
             titles.append(made.title ?? DeckBuilder.stem(source.name))
             files.append(DeckSource(path: source.recordedPath, sha256: ContentDigest.sha256Hex(source.bytes)))
-            let tag = sources.count > 1 ? DeckName(slugging: DeckBuilder.stem(source.name))?.slug : nil
+            let tag = count > 1 ? DeckName(slugging: DeckBuilder.stem(source.name))?.slug : nil
             for var card in made.cards {
                 if let first = seen[card.id] {
                     notes.append(

@@ -69,7 +69,9 @@ struct NoiseFilter {
             let text = block.text
             // Furniture is short; only short blocks pay for full normalization.
             let key = text.utf8.count <= 120 && mayBeFurniture(text) ? TextNormalizer.matchKey(text) : ""
-            if NoiseFilter.endMarkers.contains(key), index >= blocks.count / 2 {
+            // No set holds the empty key: most blocks skip hashing it and probing three sets.
+            let furniture = !key.isEmpty
+            if furniture, NoiseFilter.endMarkers.contains(key), index >= blocks.count / 2 {
                 let rest = blocks.count - index - 1
                 let tail = rest > 0 ? " and the \(rest) block\(rest == 1 ? "" : "s") after it" : ""
                 notes.append(
@@ -77,11 +79,11 @@ struct NoiseFilter {
                 )
                 break
             }
-            if NoiseFilter.boilerplate.contains(key) || isBoilerplateLead(text) {
+            if (furniture && NoiseFilter.boilerplate.contains(key)) || isBoilerplateLead(text) {
                 notes.append(BuildNote(.skipped, line: block.line, "site boilerplate \(quote(text))"))
                 continue
             }
-            if isSocialLine(key) {
+            if furniture, isSocialLine(key) {
                 notes.append(BuildNote(.skipped, line: block.line, "social links \(quote(text))"))
                 continue
             }
@@ -117,35 +119,78 @@ struct NoiseFilter {
         return initials
     }()
 
+    /// The hashes (`Similarity.hash`) of the first word of every end marker, boilerplate text
+    /// and social name: a social line's key starts with a social name too.
+    static let keyFirstWords: [UInt64] = {
+        // A 1,024-bit filter: a word it lets through by a collision only costs a `matchKey`.
+        var bits = [UInt64](repeating: 0, count: 16)
+        for word in furnitureFirstWords {
+            let h = Similarity.hash(word) >> 54
+            bits[Int(h >> 6)] |= 1 << (h & 63)
+        }
+        return bits
+    }()
+
+    /// The length in bytes of the longest first word in `keyFirstWords`.
+    static let longestKeyFirstWord = furnitureFirstWords.map(\.count).max() ?? 0
+
+    private static var furnitureFirstWords: [[UInt8]] {
+        endMarkers.union(boilerplate).union(socialNames).map { Array($0.utf8.prefix(while: { $0 != 0x20 })) }
+    }
+
     /// False when the text's match key can be none of the keys in `endMarkers`, `boilerplate`
-    /// or `socialNames`: ASCII text whose first letter or digit (its key's first byte,
-    /// lower-cased) begins none of them, or that has none. Such a block skips `matchKey`.
+    /// or `socialNames`: ASCII text whose key has no first word, or a first word that begins
+    /// none of them. Such a block skips `matchKey`.
+    ///
+    /// For ASCII text the key's first word is the first run of letters and digits, lower-cased,
+    /// with the controls `matchKey` drops (not tab or line breaks, which separate) left out; text
+    /// with any other byte before that word ends may fold differently and is let through.
     func mayBeFurniture(_ text: String) -> Bool {
-        for c in text.utf8 {
+        var copy = text
+        return copy.withUTF8(NoiseFilter.mayBeFurniture)
+    }
+
+    private static func mayBeFurniture(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var length = 0
+        for c in bytes {
             if c >= 0x80 { return true }
             let lower = FastText.asciiWordByte(c)
-            if lower != 0 { return NoiseFilter.keyInitials.contains(lower) }
+            if lower != 0 {
+                // The first letter alone rules out most text.
+                if length == 0, !NoiseFilter.keyInitials.contains(lower) { return false }
+                length += 1
+                if length > NoiseFilter.longestKeyFirstWord { return false }
+                hash = (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+            } else if c < 0x09 || (c > 0x0D && c < 0x20) || c == 0x7F {
+                continue  // dropped by `matchKey`, inside a word or not
+            } else if length > 0 {
+                break
+            }
         }
-        return false
+        let h = hash >> 54
+        return length > 0 && NoiseFilter.keyFirstWords[Int(h >> 6)] & (1 << (h & 63)) != 0
     }
 
     func isBoilerplateLead(_ text: String) -> Bool {
         guard text.utf8.count <= 160, let first = text.utf8.first else { return false }
         // Every prefix starts with one of these letters (either case) or `©` (C2 A9).
         if first < 0x80, !NoiseFilter.boilerplateInitials.contains(first | 0x20) { return false }
-        if FastText.isASCII(text) {
+        // No prefix is longer than 14 characters: when the first 17 bytes (or all) are ASCII,
+        // the first 16 characters are those bytes, whatever follows.
+        var copy = text
+        let onBytes: Bool? = copy.withUTF8 { b in
+            guard b.prefix(17).allSatisfy({ $0 < 0x80 }) else { return nil }
             // One byte per character: compare the prefixes' bytes with the text's, lower-cased.
-            var copy = text
-            return copy.withUTF8 { b in
-                NoiseFilter.boilerplatePrefixBytes.contains { prefix in
-                    prefix.count <= b.count
-                        && prefix.indices.allSatisfy {
-                            let c = b[$0]
-                            return ((0x41...0x5A).contains(c) ? c | 0x20 : c) == prefix[$0]
-                        }
-                }
+            return NoiseFilter.boilerplatePrefixBytes.contains { prefix in
+                prefix.count <= b.count
+                    && prefix.indices.allSatisfy {
+                        let c = b[$0]
+                        return ((0x41...0x5A).contains(c) ? c | 0x20 : c) == prefix[$0]
+                    }
             }
         }
+        if let onBytes { return onBytes }
         let lower = text.prefix(16).lowercased()
         return NoiseFilter.boilerplatePrefixes.contains { lower.hasPrefix($0) }
     }
@@ -181,6 +226,9 @@ struct NoiseFilter {
     /// A short line in lower case with no sentence punctuation: how SEO tools stamp a keyword.
     func isKeywordCandidate(_ text: String) -> Bool {
         guard text.utf8.count <= 120 else { return false }
+        // A capital A–Z is upper-case and alphabetic, so it rules the line out on either path
+        // below; most blocks start with one.
+        for c in text.utf8 where c &- 0x41 < 26 { return false }
         if FastText.isASCII(text) {
             // One byte per character: the same tests on bytes.
             guard let last = text.utf8.last, !NoiseFilter.keywordEnds.contains(last) else { return false }

@@ -10,24 +10,37 @@ import Foundation
 /// where a heading was lost in copying (the untitled closing paragraph of the seed article),
 /// unless the whole article uses them between every block.
 struct PlainTextReader {
+    /// A run of non-blank lines between blank lines: `lines` indexes the reader's line table.
     struct Chunk {
-        var lines: [String]
+        var lines: Range<Int>
         var line: Int
         var blanksBefore: Int
+    }
+
+    /// A non-blank line outside code fences: its text with white space collapsed, and what the
+    /// rules ask of it as it was written.
+    struct Line {
+        var text: String
+        /// Whether its first character is white space (it continues a list item).
+        var continues: Bool
+        /// Whether it starts with four spaces or a tab (indented code, when all of a chunk is).
+        var indented: Bool
     }
 
     /// The article's blocks before noise removal, and notes for code blocks left out.
     /// - Parameter asciiFastPath: false reads every line as text, for comparing the two paths.
     func blocks(_ text: String, asciiFastPath: Bool = true) -> (blocks: [Block], notes: [BuildNote]) {
         var notes: [BuildNote] = []
-        let chunks = chunk(text, asciiFastPath: asciiFastPath, notes: &notes)
+        // Every line of every chunk in one table: no array per chunk or per paragraph.
+        let (chunks, lines) = chunk(text, asciiFastPath: asciiFastPath, notes: &notes)
         let separators = chunks.dropFirst(2).map(\.blanksBefore)
         let wide = separators.filter { $0 >= 2 }.count
         let breakAt = wide * 2 > separators.count ? Int.max : 2
 
         var blocks: [Block] = []
+        blocks.reserveCapacity(chunks.count + chunks.count / 2)
         for (index, chunk) in chunks.enumerated() {
-            if chunk.lines.allSatisfy({ $0.hasPrefix("    ") || $0.hasPrefix("\t") }) {
+            if lines[chunk.lines].allSatisfy(\.indented) {
                 let end = chunk.line + chunk.lines.count - 1
                 notes.append(BuildNote(.skipped, line: chunk.line, "indented code block (lines \(chunk.line)–\(end))"))
                 continue
@@ -35,63 +48,105 @@ struct PlainTextReader {
             if index > 0, chunk.blanksBefore >= breakAt, !blocks.isEmpty {
                 blocks.append(Block(.sectionBreak, "", line: chunk.line))
             }
-            blocks.append(contentsOf: pieces(of: chunk, isFirst: blocks.isEmpty))
+            pieces(of: chunk, lines: lines, into: &blocks)
         }
         return (blocks, notes)
     }
 
+    /// Whether the line starts with four spaces or a tab, as `hasPrefix` compares characters:
+    /// on bytes, unless a non-ASCII byte after the prefix may join the last one into another
+    /// character (a combining mark after a space).
+    static func isIndented(_ line: String) -> Bool {
+        var copy = line
+        // nil: a prefix followed by a non-ASCII byte, which only characters can tell.
+        let onBytes: Bool? = copy.withUTF8 { b in
+            let tab = b.count >= 1 && b[0] == 0x09
+            let width = tab ? 1 : b.count >= 4 && b[0..<4].allSatisfy({ $0 == 0x20 }) ? 4 : 0
+            guard width > 0 else { return false }
+            return width == b.count || b[width] < 0x80 ? true : nil
+        }
+        return onBytes ?? (line.hasPrefix("    ") || line.hasPrefix("\t"))
+    }
+
     /// Groups lines into chunks separated by blank lines; fenced code is left out here.
-    private func chunk(_ text: String, asciiFastPath: Bool, notes: inout [BuildNote]) -> [Chunk] {
+    private func chunk(_ text: String, asciiFastPath: Bool, notes: inout [BuildNote]) -> (
+        chunks: [Chunk], lines: [Line]
+    ) {
         var state = ChunkState()
         var text = text
         text.withUTF8 { bytes in
             var a = 0
             let n = bytes.count
             while a <= n {
-                let (end, ascii) = PlainTextReader.lineEnd(bytes, from: a)
+                let (end, ascii, spaced) = PlainTextReader.scanLine(bytes, from: a)
                 var z = end
                 let next = z + 1
                 if z > a && bytes[z - 1] == 0x0D { z -= 1 }
                 let raw = UnsafeBufferPointer(rebasing: bytes[a..<z])
                 if ascii && asciiFastPath {
-                    state.addASCII(raw)
+                    state.addASCII(raw, spaced: spaced)
                 } else {
                     state.add(String(decoding: raw, as: UTF8.self))
                 }
                 a = next
             }
         }
-        if let c = state.current { state.chunks.append(c) }
+        state.closeChunk()
         if let start = state.fenceStart {
             state.notes.append(BuildNote(.skipped, line: start, "unclosed code block (from line \(start) to the end)"))
         }
         notes += state.notes
-        return state.chunks
+        return (state.chunks, state.lines)
     }
 
     /// Where the line starting at `start` ends (its line feed, or the end of the text), and
-    /// whether it is all ASCII: eight bytes at a time while they hold neither.
+    /// whether it is all ASCII.
     static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, ascii: Bool) {
+        let line = scanLine(bytes, from: start)
+        return (line.end, line.ascii)
+    }
+
+    /// `lineEnd`, and `spaced`: false when no byte of the line is a tab, a line or page break
+    /// or a carriage return and no two spaces are in a row, so that collapsing an ASCII line
+    /// changes at most its ends. Eight bytes at a time while they hold no line feed and no
+    /// byte above ASCII. `spaced` may be true for other bytes below 0x0E as well.
+    static func scanLine(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, ascii: Bool, spaced: Bool)
+    {
         var z = start
         var ascii = true
+        var spaced = false
+        var lastWasSpace = false
         let n = bytes.count
         while z + 8 <= n {
             let w = FastText.word(bytes, z)
             if w & FastText.highBits != 0 || FastText.hasByte(in: w, equalTo: 0x0A) { break }
+            let spaces = FastText.exactBytes(in: w, equalTo: 0x20)
+            // Two spaces in the word, or one ending the last word and one starting this one.
+            if FastText.hasByte(in: w, below: 0x0E) || spaces & (spaces >> 8) != 0 || (lastWasSpace && w & 0xFF == 0x20)
+            {
+                spaced = true
+            }
+            lastWasSpace = w >> 56 == 0x20
             z += 8
         }
         while z < n && bytes[z] != 0x0A {
-            if bytes[z] >= 0x80 { ascii = false }
+            let c = bytes[z]
+            if c >= 0x80 { ascii = false }
+            if (0x09...0x0D).contains(c) || (c == 0x20 && lastWasSpace) { spaced = true }
+            lastWasSpace = c == 0x20
             z += 1
         }
-        return (z, ascii)
+        return (z, ascii, spaced)
     }
 
     /// The line-by-line state of `chunk`.
     private struct ChunkState {
         var chunks: [Chunk] = []
+        var lines: [Line] = []
         var notes: [BuildNote] = []
-        var current: Chunk?
+        /// The first line's index in `lines`, its number, and the blank lines before it, while
+        /// a chunk is open.
+        var current: (start: Int, line: Int, blanksBefore: Int)?
         var blanks = 0
         var fenceStart: Int?
         var fenceMarker = ""
@@ -113,34 +168,43 @@ struct PlainTextReader {
                 blank()
                 return
             }
-            text(line)
+            let continues = line.first?.isWhitespace == true
+            text(Line(text: FastText.collapse(line), continues: continues, indented: PlainTextReader.isIndented(line)))
         }
 
         /// The next line, all ASCII: each character is one byte (no CR is left once the line
-        /// ending is cut), so the same tests run on bytes and a string is made only for text.
-        mutating func addASCII(_ line: UnsafeBufferPointer<UInt8>) {
+        /// ending is cut), so the same tests run on bytes and a string is made only for text,
+        /// collapsed from the bytes.
+        mutating func addASCII(_ line: UnsafeBufferPointer<UInt8>, spaced: Bool = true) {
             lineNumber += 1
             var k = 0
             while k < line.count && line[k] == 0x20 { k += 1 }
-            let stripped = UnsafeBufferPointer(rebasing: line[k...])
             if let start = fenceStart {
-                if stripped.starts(with: fenceMarker.utf8) { closeFence(start) }
+                if PlainTextReader.hasFence(line, at: k, marker: fenceMarker == "```" ? 0x60 : 0x7E) {
+                    closeFence(start)
+                }
                 return
             }
-            if stripped.starts(with: "```".utf8) || stripped.starts(with: "~~~".utf8) {
-                openFence(stripped[0] == 0x60 ? "```" : "~~~")
+            if PlainTextReader.hasFence(line, at: k, marker: 0x60)
+                || PlainTextReader.hasFence(line, at: k, marker: 0x7E)
+            {
+                openFence(line[k] == 0x60 ? "```" : "~~~")
                 return
             }
             if line.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) {
                 blank()
                 return
             }
-            text(String(decoding: line, as: UTF8.self))
+            let first = line[0]
+            text(
+                Line(
+                    text: PlainTextReader.collapsed(line, spaced: spaced),
+                    continues: first == 0x20 || (0x09...0x0D).contains(first),
+                    indented: first == 0x09 || k >= 4))
         }
 
         private mutating func openFence(_ marker: String) {
-            if let c = current { chunks.append(c) }
-            current = nil
+            closeChunk()
             fenceStart = lineNumber
             fenceMarker = marker
         }
@@ -152,36 +216,76 @@ struct PlainTextReader {
         }
 
         private mutating func blank() {
-            if let c = current {
-                chunks.append(c)
-                current = nil
-            }
+            closeChunk()
             blanks += 1
         }
 
-        private mutating func text(_ line: String) {
+        mutating func closeChunk() {
+            guard let c = current else { return }
+            chunks.append(Chunk(lines: c.start..<lines.count, line: c.line, blanksBefore: c.blanksBefore))
+            current = nil
+        }
+
+        private mutating func text(_ line: Line) {
             if current == nil {
-                current = Chunk(lines: [], line: lineNumber, blanksBefore: blanks)
+                current = (lines.count, lineNumber, blanks)
                 blanks = 0
             }
-            current?.lines.append(line)
+            lines.append(line)
+        }
+    }
+
+    /// Whether three `marker` bytes start at `k`.
+    @inline(__always)
+    private static func hasFence(_ line: UnsafeBufferPointer<UInt8>, at k: Int, marker: UInt8) -> Bool {
+        k + 3 <= line.count && line[k] == marker && line[k + 1] == marker && line[k + 2] == marker
+    }
+
+    /// `FastText.collapse` of an ASCII line, made from its bytes: the line itself when nothing
+    /// needs collapsing, else its words with one space between them.
+    /// - Parameter spaced: false when `scanLine` found no white space but single spaces, so
+    ///   that only a space at either end needs collapsing.
+    static func collapsed(_ line: UnsafeBufferPointer<UInt8>, spaced: Bool = true) -> String {
+        let plain =
+            spaced
+            ? !FastText.needsCollapse(line) : line.first != 0x20 && line.last != 0x20
+        guard !plain else { return String(decoding: line, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: line.count) { out in
+            var count = 0
+            var pending = false
+            for c in line {
+                if c == 0x20 || (0x09...0x0D).contains(c) {
+                    pending = count > 0
+                    continue
+                }
+                if pending {
+                    out[count] = 0x20
+                    count += 1
+                    pending = false
+                }
+                out[count] = c
+                count += 1
+            }
+            return count
         }
     }
 
     /// Splits a chunk into blocks: list items, `Q:`/`A:` lines, and runs of other lines joined
-    /// into one paragraph (hard-wrapped text), classified as title, heading or paragraph.
-    private func pieces(of chunk: Chunk, isFirst: Bool) -> [Block] {
-        var out: [Block] = []
-        var runLines: [String] = []
-        var runStart = chunk.line
+    /// into one paragraph (hard-wrapped text), classified as title, heading or paragraph;
+    /// appended to `out`, whose first block is the article's only possible title.
+    private func pieces(of chunk: Chunk, lines: [Line], into out: inout [Block]) {
+        // The run of lines being joined into a paragraph: `lines[run]`.
+        var run = chunk.lines.lowerBound..<chunk.lines.lowerBound
         var item: (text: String, line: Int)?
 
         func flushRun() {
-            guard !runLines.isEmpty else { return }
+            guard !run.isEmpty else { return }
             // Each line is already collapsed and trimmed.
-            let text = runLines.count == 1 ? runLines[0] : runLines.joined(separator: " ")
-            out.append(classify(text, single: runLines.count == 1, line: runStart, isFirst: isFirst && out.isEmpty))
-            runLines = []
+            let single = run.count == 1
+            let text = single ? lines[run.lowerBound].text : lines[run].map(\.text).joined(separator: " ")
+            let number = chunk.line + (run.lowerBound - chunk.lines.lowerBound)
+            out.append(classify(text, single: single, line: number, isFirst: out.isEmpty))
+            run = run.upperBound..<run.upperBound
         }
         func flushItem() {
             guard let i = item else { return }
@@ -193,9 +297,10 @@ struct PlainTextReader {
             item = nil
         }
 
-        for (offset, line) in chunk.lines.enumerated() {
-            let number = chunk.line + offset
-            let text = FastText.collapse(line)
+        for index in chunk.lines {
+            let number = chunk.line + (index - chunk.lines.lowerBound)
+            let line = lines[index]
+            let text = line.text
             if let body = PlainTextReader.bulletBody(text) {
                 flushRun()
                 flushItem()
@@ -206,23 +311,21 @@ struct PlainTextReader {
                 // A `Q:` or `A:` line starts a paragraph of its own; lines after it continue it.
                 flushRun()
                 flushItem()
-                runLines = [text]
-                runStart = number
-            } else if var current = item, line.first?.isWhitespace == true {
+                run = index..<(index + 1)
+            } else if var current = item, line.continues {
                 current.text += " " + text
                 item = current
             } else {
                 flushItem()
-                if runLines.isEmpty { runStart = number }
-                runLines.append(text)
+                if run.isEmpty { run = index..<index }
+                run = run.lowerBound..<(index + 1)
             }
         }
         flushRun()
         flushItem()
-        return out
     }
 
-    private func classify(_ text: String, single: Bool, line: Int, isFirst: Bool) -> Block {
+    func classify(_ text: String, single: Bool, line: Int, isFirst: Bool) -> Block {
         if isFirst, single, text.utf8.count <= 200, let last = text.last, !".,;".contains(last) {
             return Block(.title, text, line: line)
         }

@@ -23,12 +23,33 @@ enum TextRules {
         {
             return false
         }
+        var copy = text
+        if let ascii = copy.withUTF8(asciiQuestionLine) { return ascii }
         var trimmed = Substring(text)
         while let last = trimmed.last, "\"”’»)*_ ".contains(last) { trimmed.removeLast() }
         guard let last = trimmed.last else { return false }
         guard last == "?" || last == "？" || trimmed.first == "¿" else { return false }
         return Sentences.split(String(trimmed), limit: 2).count == 1
     }
+
+    /// `isQuestionLine` for ASCII text, where a `Character` is a byte, or nil for other text.
+    /// The closers are trimmed on bytes, and text with no `.`, `!` or `?` before its last `?`
+    /// is one sentence without asking `Sentences.split` (which breaks only after those marks).
+    private static func asciiQuestionLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var end = b.count
+        while end > 0, b[end - 1] < 0x80, questionClosers.contains(b[end - 1]) { end -= 1 }
+        for c in b[..<end] where c >= 0x80 { return nil }
+        for c in b[end...] where c >= 0x80 { return nil }
+        guard end > 0, b[end - 1] == 0x3F else { return false }
+        for c in b[..<(end - 1)] where c == 0x2E || c == 0x21 || c == 0x3F {
+            let trimmed = String(decoding: UnsafeBufferPointer(rebasing: b[..<end]), as: UTF8.self)
+            return Sentences.split(trimmed, limit: 2).count == 1
+        }
+        return true
+    }
+
+    /// The ASCII closers `isQuestionLine` trims: `"`, `)`, `*`, `_` and space.
+    private static let questionClosers = ByteSet("\")*_ ")
 
     /// The question or answer text after a `Q:`/`A:` prefix, or nil when the text has none.
     static func strip(prefixes: [String], from text: String) -> String? {

@@ -3,29 +3,51 @@ import Foundation
 import Glibc
 import Storage
 
-/// The articles named on the command line, read into memory: files, the article files in a
-/// directory (recursively, in name order), or standard input.
+/// The articles named on the command line: files, the article files in a directory
+/// (recursively, in name order), or standard input.
+///
+/// Files are read one at a time as the build asks for them (`source(at:errors:)`), so each
+/// article's bytes are freed before the next is read and the heap reuses their memory instead
+/// of growing by every article (a page fault per 4 KB). Standard input is read at once.
 struct ArticleInputs {
-    var sources: [ArticleSource] = []
+    /// An article: read (standard input), or a file to read when it is built.
+    enum Item {
+        case read(ArticleSource)
+        /// A file's path, and its size when the directory walk found it a regular file.
+        case file(String, size: Int?)
+    }
+
+    private(set) var items: [Item] = []
     var notes: [BuildNote] = []
     var fromDirectory = false
+    private var format: ArticleFormat?
+    private var root = ""
+    private var scratch: [UInt8] = []
 
+    /// How many articles there are.
+    var count: Int { items.count }
+
+    /// Lists the articles, reads standard input, and checks that every argument names something.
+    /// - Throws: `RecallFailure` with every error in argument order (missing paths, directories
+    ///   without articles, and then also the files that cannot be read, as reading them all
+    ///   up front reported them) when there is any.
     static func collect(_ arguments: [String], format: ArticleFormat?, home: DataHome) throws -> ArticleInputs {
         var inputs = ArticleInputs()
-        var errors: [ArticleError] = []
+        inputs.format = format
+        inputs.root = home.root.standardizedFileURL.path
+        // The errors and the articles in argument order: nil for an article.
+        var found: [(error: ArticleError?, item: Item?)] = []
         let limit = ArticleDecoder.defaultSizeLimit
-        var scratch = [UInt8](repeating: 0, count: 64 * 1024)
-        let root = home.root.standardizedFileURL.path
         var walked = Set<DirectoryIdentity>()
         for argument in arguments {
             if argument == "-" {
                 let data = FileHandle.standardInput.readData(ofLength: limit + 1)
-                inputs.sources.append(ArticleSource(name: "-", bytes: Array(data), format: format))
+                found.append((nil, .read(ArticleSource(name: "-", bytes: Array(data), format: format))))
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                errors.append(.missing(path: argument))
+                found.append((.missing(path: argument), nil))
                 continue
             }
             if isDirectory.boolValue {
@@ -35,37 +57,60 @@ struct ArticleInputs {
                     inputs.notes.append(BuildNote(.skipped, file: argument, "a directory already read"))
                     continue
                 }
-                let files = articleFiles(in: argument, notes: &inputs.notes, walked: &walked)
-                if files.isEmpty { errors.append(.noArticles(directory: argument)) }
-                for file in files {
-                    read(file, format: format, root: root, into: &inputs, errors: &errors, scratch: &scratch)
-                }
+                let files = articleFileSizes(in: argument, notes: &inputs.notes, walked: &walked)
+                if files.isEmpty { found.append((.noArticles(directory: argument), nil)) }
+                found += files.map { (nil, .file($0.path, size: $0.size)) }
             } else {
-                read(argument, format: format, root: root, into: &inputs, errors: &errors, scratch: &scratch)
+                found.append((nil, .file(argument, size: nil)))
             }
         }
-        if !errors.isEmpty {
-            throw RecallFailure(message: errors.map(\.description).joined(separator: "\nError: "))
+        inputs.items = found.compactMap(\.item)
+        guard found.contains(where: { $0.error != nil }) else { return inputs }
+        // A build that cannot start reports the unreadable files too, in order.
+        var errors: [ArticleError] = []
+        for entry in found {
+            if let error = entry.error {
+                errors.append(error)
+            } else if case .file(let path, let size)? = entry.item {
+                _ = inputs.read(path, size: size, errors: &errors)
+            }
         }
-        return inputs
+        throw RecallFailure(message: errors.map(\.description).joined(separator: "\nError: "))
     }
 
-    private static func read(
-        _ path: String, format: ArticleFormat?, root: String, into inputs: inout ArticleInputs,
-        errors: inout [ArticleError], scratch: inout [UInt8]
-    ) {
+    /// The article at `index`, read now when it is a file; nil, with the reason added to
+    /// `errors`, when the file cannot be read.
+    mutating func source(at index: Int, errors: inout [ArticleError]) -> ArticleSource? {
+        switch items[index] {
+        case .read(let source): return source
+        case .file(let path, let size): return read(path, size: size, errors: &errors)
+        }
+    }
+
+    private mutating func read(_ path: String, size: Int?, errors: inout [ArticleError]) -> ArticleSource? {
+        guard let bytes = ArticleInputs.read(path, size: size, errors: &errors, scratch: &scratch) else { return nil }
+        let recorded = ArticleInputs.display(filePath: path, root: root)
+        return ArticleSource(name: path, recordedPath: recorded, bytes: bytes, format: format)
+    }
+
+    /// - Parameter size: the size of a regular file as the directory walk found it, which
+    ///   spares an `fstat`; nil to ask. A file that changed since is still read whole: a read
+    ///   that does not return exactly that size is followed by reads to the end.
+    private static func read(_ path: String, size known: Int?, errors: inout [ArticleError], scratch: inout [UInt8])
+        -> [UInt8]?
+    {
         let limit = ArticleDecoder.defaultSizeLimit
         // Plain POSIX reads straight into the byte array: FileHandle and Data cost more than
         // the reading itself for a thousand small articles.
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             errors.append(.unreadable(path: path, detail: "permission denied"))
-            return
+            return nil
         }
         defer { close(fd) }
         var info = stat()
-        let regular = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-        let size = regular ? Int(info.st_size) : 0
+        let regular = known != nil || (fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG)
+        let size = known ?? (regular ? Int(info.st_size) : 0)
         // A regular file is read in one call into an array one byte larger than its size (one
         // byte past the limit at most, which tells an oversized file): when the call fills all
         // but that byte, the file is read, without a second call to see its end.
@@ -86,11 +131,13 @@ struct ArticleInputs {
         }
         if failure != 0 {
             errors.append(.unreadable(path: path, detail: String(cString: strerror(failure))))
-            return
+            return nil
         }
         // Anything else (a file that grew or was read short, or not a regular file) is read
         // until its end, a scratch buffer at a time; a first read of nothing was its end.
         if !(regular && bytes.count == size && size < first) && bytes.count > 0 {
+            // Most files never need it: made on the first that does, kept for the rest.
+            if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 64 * 1024) }
             while bytes.count <= limit {
                 let want = min(scratch.count, limit + 1 - bytes.count)
                 let got = scratch.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, want) }
@@ -99,17 +146,16 @@ struct ArticleInputs {
                     let failure = errno
                     if failure == EINTR { continue }
                     errors.append(.unreadable(path: path, detail: String(cString: strerror(failure))))
-                    return
+                    return nil
                 }
                 bytes += scratch[..<got]
             }
         }
         if bytes.count > limit {
             errors.append(.tooLarge(path: path, limit: limit))
-            return
+            return nil
         }
-        let recorded = display(filePath: path, root: root)
-        inputs.sources.append(ArticleSource(name: path, recordedPath: recorded, bytes: bytes, format: format))
+        return bytes
     }
 
     /// Article files under a directory, by extension, sorted; hidden files and others are noted.
@@ -126,20 +172,21 @@ struct ArticleInputs {
     /// (`walked`, by device and inode; a bind mount can loop) is walked once.
     static func articleFiles(in directory: String, notes: inout [BuildNote]) -> [String] {
         var walked = Set<DirectoryIdentity>()
-        return articleFiles(in: directory, notes: &notes, walked: &walked)
+        return articleFileSizes(in: directory, notes: &notes, walked: &walked).map(\.path)
     }
 
-    static func articleFiles(
+    /// `articleFiles`, with the size `stat` gave each regular file (nil for other files).
+    static func articleFileSizes(
         in directory: String, notes: inout [BuildNote], walked: inout Set<DirectoryIdentity>
-    ) -> [String] {
-        var files: [String] = []
+    ) -> [(path: String, size: Int?)] {
+        var files: [(path: String, size: Int?)] = []
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         walk(prefix, relative: "", files: &files, notes: &notes, walked: &walked)
-        return files.sorted()
+        return files.sorted { $0.path < $1.path }
     }
 
     private static func walk(
-        _ prefix: String, relative: String, files: inout [String], notes: inout [BuildNote],
+        _ prefix: String, relative: String, files: inout [(path: String, size: Int?)], notes: inout [BuildNote],
         walked: inout Set<DirectoryIdentity>
     ) {
         guard let dir = opendir(relative.isEmpty ? prefix : prefix + relative) else { return }
@@ -166,11 +213,13 @@ struct ArticleInputs {
 
     /// A non-hidden entry: an article file, a file noted as not one, or (a directory, or a
     /// link to nothing) passed over.
-    private static func consider(_ path: String, name: String, files: inout [String], notes: inout [BuildNote]) {
+    private static func consider(
+        _ path: String, name: String, files: inout [(path: String, size: Int?)], notes: inout [BuildNote]
+    ) {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return }
         if ArticleFormat.extensions[pathExtension(name).lowercased()] != nil {
-            files.append(path)
+            files.append((path, info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil))
         } else {
             notes.append(BuildNote(.skipped, file: path, "not an article file (.txt, .md, .markdown, .html, .htm)"))
         }

@@ -48,14 +48,29 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let home = homeOptions.dataHome
-        let inputs = try ArticleInputs.collect(articles, format: format.format, home: home)
-        let name = try deckName(inputs: inputs)
-        let title = articles.count > 1 || inputs.fromDirectory ? (deck ?? name?.slug) : nil
+        var inputs = try ArticleInputs.collect(articles, format: format.format, home: home)
+        // Without --deck the name comes from the paths and cannot fail; a bad --deck is reported
+        // below, after any file that could not be read, as it was when files were read first.
+        let named = deck == nil ? try deckName(inputs: inputs) : nil
+        let title = articles.count > 1 || inputs.fromDirectory ? (deck ?? named?.slug) : nil
 
-        let result: BuildResult
-        do { result = try DeckBuilder().build(inputs.sources, title: title) } catch {
+        // Each file is read as its turn comes.
+        var readErrors: [ArticleError] = []
+        var built: BuildResult?
+        var buildErrors: ArticleBuildErrors?
+        do {
+            built = try DeckBuilder().build(count: inputs.count, title: title) {
+                inputs.source(at: $0, errors: &readErrors)
+            }
+        } catch { buildErrors = error }
+        if !readErrors.isEmpty {
+            throw RecallFailure(message: readErrors.map(\.description).joined(separator: "\nError: "))
+        }
+        let name = deck == nil ? named : try deckName(inputs: inputs)
+        guard let result = built else {
             // One `Error:` line per article that could not be read.
-            throw RecallFailure(message: error.errors.map(\.description).joined(separator: "\nError: "))
+            let errors = buildErrors?.errors ?? []
+            throw RecallFailure(message: errors.map(\.description).joined(separator: "\nError: "))
         }
 
         let console = FileHandle.standardError

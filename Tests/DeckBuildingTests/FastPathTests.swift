@@ -180,6 +180,13 @@ struct FastPathTests {
     }
 }
 
+extension FastPathTests {
+    /// `TextRules.isQuestionLine` as it tested characters, for other suites' checks.
+    static func referenceIsQuestionLine(_ text: String) -> Bool { Reference.isQuestionLine(text) }
+    static func referenceIsBoilerplateLead(_ text: String) -> Bool { Reference.isBoilerplateLead(text) }
+    static func referenceIsKeywordCandidate(_ text: String) -> Bool { Reference.isKeywordCandidate(text) }
+}
+
 /// TrickyText's seeded strings: quotes, dashes, combining marks, emoji, controls.
 private enum TrickyTextSamples {
     static let all: [String] = {

@@ -49,4 +49,46 @@ struct ArticleReadTests {
         #expect(r.status == 1)
         #expect(r.stderr.contains("empty.txt"), "\(r.stderr)")
     }
+
+    /// Files are read as the build reaches them, but a file that cannot be read still fails the
+    /// build before anything is written, reported alone, before a bad deck name, and in
+    /// argument order with the paths that do not exist.
+    @Test func anUnreadableFileFailsTheBuildAsWhenFilesWereReadFirst() throws {
+        let home = TemporaryDirectory()
+        for k in 0..<3 { try home.write("a\(k).txt", Data(Self.article(size: 300 + k))) }
+        try home.write("bad/binary.txt", Data([0x41, 0x00, 0x42]))
+        let unreadable = "/proc/self/mem"  // open succeeds, read fails (EIO)
+        let alone = try RecallProcess.run([
+            "build", home.path + "/a0.txt", unreadable, home.path + "/a1.txt", "--deck", "x", "--home", home.path,
+        ])
+        #expect(alone.status == 1)
+        let lines = alone.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("Error: \(unreadable)"), "\(alone.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: home.path + "/Decks/x.json"))
+
+        let badName = try RecallProcess.run([
+            "build", unreadable, home.path + "/a2.txt", "--deck", "../x", "--home", home.path,
+        ])
+        #expect(badName.status == 1)
+        #expect(badName.stderr.hasPrefix("Error: \(unreadable)"), "\(badName.stderr)")
+
+        // The binary article is not reported: the build never starts while a file cannot be read.
+        let ordered = try RecallProcess.run(
+            ["build", home.path + "/bad", unreadable, home.path + "/missing.txt", "--deck", "x", "--home", home.path])
+        let errors = ordered.stderr.split(separator: "\n")
+        #expect(errors.count == 2, "\(ordered.stderr)")
+        #expect(errors.first?.contains(unreadable) == true && errors.last?.contains("missing.txt") == true)
+    }
+
+    /// Files found by walking a directory are read with the size the walk saw (no `fstat`):
+    /// each recorded digest is its file's, at sizes around the 64 KB buffer.
+    @Test func filesInADirectoryAreReadWhole() throws {
+        let home = TemporaryDirectory()
+        let sizes = [70, 4096, 65535, 65536, 65537, 131_073]
+        for (k, size) in sizes.enumerated() { try home.write("articles/a\(k).txt", Data(Self.article(size: size))) }
+        let r = try RecallProcess.run(["build", home.path + "/articles", "--home", home.path, "--output", "-"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try DeckStore.decode(Data(r.stdout.utf8), path: "x").source?.files ?? []
+        #expect(files.map(\.sha256) == sizes.map { ContentDigest.sha256Hex(Self.article(size: $0)) })
+    }
 }

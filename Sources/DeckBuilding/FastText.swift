@@ -241,10 +241,17 @@ enum FastText {
     /// `minimumLength` bytes long, computed as the bytes go by instead of from a copy. ASCII is
     /// classified inline here: through `scanWords`' closures it cost a call per byte.
     static func wordHashes(in text: String, minimumLength: Int) -> [UInt64] {
-        let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-        let prime: UInt64 = 0x0000_0100_0000_01B3
         var hashes: [UInt64] = []
         hashes.reserveCapacity(text.utf8.count / 6)
+        appendWordHashes(in: text, minimumLength: minimumLength, to: &hashes)
+        return hashes
+    }
+
+    /// Appends `wordHashes(in:minimumLength:)` to `hashes`: an article's texts hashed into one
+    /// array rather than an array each.
+    static func appendWordHashes(in text: String, minimumLength: Int, to hashes: inout [UInt64]) {
+        let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01B3
         var text = text
         text.withUTF8 { bytes in
             var h = offset
@@ -277,7 +284,6 @@ enum FastText {
             }
             if length > 0 && length >= minimumLength { hashes.append(h) }
         }
-        return hashes
     }
 
     /// The words of the text as `forEachWord` defines them: `byte` gets each lower-cased byte

@@ -141,7 +141,14 @@ private struct MergeTracker {
     init(article: Article, table: SimilarityTable) {
         self.article = article
         var words: [Similarity.Word] = []
-        words.reserveCapacity(article.sections.reduce(0) { $0 + $1.paragraphs.reduce(0) { $0 + $1.utf8.count } } / 5)
+        // What `appendWordHashes` makes room for: half a word per byte of text.
+        var room = 0
+        for s in article.sections {
+            for text in s.paragraphs { room += text.utf8.count / 2 + 1 }
+            for text in s.listItems { room += text.utf8.count / 2 + 1 }
+            for faq in s.faqs { for text in faq.answer { room += text.utf8.count / 2 + 1 } }
+        }
+        words.reserveCapacity(room)
         // What `Similarity` counts as a paragraph: each paragraph, and each FAQ answer whole.
         var paragraphs: [Range<Int>] = []
         var sectionWords: [Range<Int>] = []

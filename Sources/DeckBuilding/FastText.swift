@@ -252,37 +252,57 @@ enum FastText {
     static func appendWordHashes(in text: String, minimumLength: Int, to hashes: inout [UInt64]) {
         let offset: UInt64 = 0xcbf2_9ce4_8422_2325
         let prime: UInt64 = 0x0000_0100_0000_01B3
+        let least = max(1, minimumLength)
         var text = text
         text.withUTF8 { bytes in
-            var h = offset
-            var length = 0
-            var i = 0
             let n = bytes.count
-            while i < n {
-                let c = bytes[i]
-                var letter: Bool
-                var width = 1
-                if c < 0x80 {
-                    let lower = asciiWordByte(c)
-                    letter = lower != 0
-                    if letter {
-                        h = (h ^ UInt64(lower)) &* prime
-                        length += 1
+            // Room for every word the text can hold (each takes a byte and a separator), so a
+            // word end is stored without a branch; cut back to the words found after.
+            let start = hashes.count
+            hashes.append(contentsOf: repeatElement(0, count: n / 2 + 1))
+            let end = hashes.withUnsafeMutableBufferPointer { out -> Int in
+                var count = start
+                var h = offset
+                var length = 0
+                var i = 0
+                while i < n {
+                    let c = bytes[i]
+                    if c < 0x80 {
+                        // Selects, not branches: a branch on letter or not was mispredicted at
+                        // nearly every word edge. A word's hash is stored at each byte and
+                        // kept (`count` moves on) only at a word's end.
+                        let lower = c | 0x20
+                        let alpha = lower &- 0x61 < 26
+                        let letter = alpha || c &- 0x30 < 10
+                        let next = (h ^ UInt64(alpha ? lower : c)) &* prime
+                        out[count] = h
+                        count += !letter && length >= least ? 1 : 0
+                        h = letter ? next : offset
+                        length = letter ? length + 1 : 0
+                        i += 1
+                        continue
                     }
-                } else {
-                    (width, letter) = nonASCIIWordCharacter(bytes, at: i) {
+                    let (width, letter) = nonASCIIWordCharacter(bytes, at: i) {
                         h = (h ^ UInt64($0)) &* prime
                         length += 1
                     }
+                    if !letter {
+                        if length >= least {
+                            out[count] = h
+                            count += 1
+                        }
+                        h = offset
+                        length = 0
+                    }
+                    i += width
                 }
-                if !letter && length > 0 {
-                    if length >= minimumLength { hashes.append(h) }
-                    h = offset
-                    length = 0
+                if length >= least {
+                    out[count] = h
+                    count += 1
                 }
-                i += width
+                return count
             }
-            if length > 0 && length >= minimumLength { hashes.append(h) }
+            hashes.removeLast(hashes.count - end)
         }
     }
 

@@ -268,18 +268,20 @@ enum FastText {
                 while i < n {
                     let c = bytes[i]
                     if c < 0x80 {
-                        // Selects, not branches: a branch on letter or not was mispredicted at
-                        // nearly every word edge. A word's hash is stored at each byte and
-                        // kept (`count` moves on) only at a word's end.
-                        let lower = c | 0x20
-                        let alpha = lower &- 0x61 < 26
-                        let letter = alpha || c &- 0x30 < 10
-                        let next = (h ^ UInt64(alpha ? lower : c)) &* prime
+                        // Masks, not branches: a branch on letter or not was mispredicted at
+                        // nearly every word edge (and the compiler turns selects into one). A
+                        // word's hash is stored at each byte and kept (`count` moves on) only
+                        // at a word's end.
+                        let alpha = bit((c | 0x20) &- 0x61 < 26)
+                        let letter = alpha | bit(c &- 0x30 < 10)
+                        let keep = 0 &- letter
+                        // A letter lower-cased, a digit as it is.
+                        let next = (h ^ (UInt64(c) | alpha << 5)) &* prime
                         out[count] = h
-                        count += !letter && length >= least ? 1 : 0
-                        h = letter ? next : offset
-                        length = letter ? length + 1 : 0
-                        i += 1
+                        count &+= Int(truncatingIfNeeded: (letter ^ 1) & bit(length >= least))
+                        h = (next & keep) | (offset & ~keep)
+                        length = (length &+ 1) & Int(truncatingIfNeeded: keep)
+                        i &+= 1
                         continue
                     }
                     let (width, letter) = nonASCIIWordCharacter(bytes, at: i) {
@@ -305,6 +307,10 @@ enum FastText {
             hashes.removeLast(hashes.count - end)
         }
     }
+
+    /// 1 for true, 0 for false, as an integer to mask with.
+    @inline(__always)
+    private static func bit(_ b: Bool) -> UInt64 { UInt64(unsafeBitCast(b, to: UInt8.self)) }
 
     /// The words of the text as `forEachWord` defines them: `byte` gets each lower-cased byte
     /// of a word, `wordEnd` is called after the last byte of each.

@@ -76,11 +76,13 @@ struct CardMaker {
             if let parent { "What is the key point of “\(heading)” in “\(parent)”?" } else {
                 "What is the key point of “\(heading)”?"
             }
-        return Card(kind: .keypoint, front: front, back: "", section: path).withText(of: section)
+        let text = Card.text(of: section)
+        return Card(kind: .keypoint, front: front, back: text.back, context: text.context, section: path)
     }
 
     private func untitled(_ section: Section, front: String, article: Article) -> Card {
-        Card(kind: .keypoint, front: front, back: "", section: []).withText(of: section)
+        let text = Card.text(of: section)
+        return Card(kind: .keypoint, front: front, back: text.back, context: text.context, section: [])
     }
 
     private func introFront(_ article: Article) -> String {
@@ -101,21 +103,16 @@ struct CardMaker {
 }
 
 extension Card {
-    /// Fills back and context from a section's text: the gist of its first paragraph, and the
-    /// whole text when it says more than the back.
-    fileprivate func withText(of section: Section) -> Card {
-        var card = self
-        if let first = section.paragraphs.first {
-            card.back = Sentences.gist(of: first)
-            // A lone paragraph is the whole text as it is (most sections): no joined copy.
-            let whole =
-                section.paragraphs.count == 1 && section.listItems.isEmpty && section.terms.isEmpty
-                ? first : (section.paragraphs + Card.items(of: section)).joined(separator: "\n\n")
-            card.context = whole == card.back ? nil : whole
-        } else {
-            card.back = Card.items(of: section).joined(separator: "\n")
-        }
-        return card
+    /// A key point's back and context from its section's text: the gist of its first
+    /// paragraph, and the whole text when it says more than the back.
+    fileprivate static func text(of section: Section) -> (back: String, context: String?) {
+        guard let first = section.paragraphs.first else { return (items(of: section).joined(separator: "\n"), nil) }
+        let back = Sentences.gist(of: first)
+        // A lone paragraph is the whole text as it is (most sections): no joined copy.
+        let whole =
+            section.paragraphs.count == 1 && section.listItems.isEmpty && section.terms.isEmpty
+            ? first : (section.paragraphs + items(of: section)).joined(separator: "\n\n")
+        return (back, whole == back ? nil : whole)
     }
 
     /// A section's list items, then its terms as `term: explanation`.

@@ -59,8 +59,7 @@ public enum TextNormalizer {
     static func writeASCIIMatchKey(of b: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>) -> Int?
     {
         var count = 0
-        // 1 when a separator came after the last letter or digit written.
-        var pending: UInt8 = 0
+        var pendingSpace = false
         var i = 0
         while i < b.count {
             let byte = b[i]
@@ -69,31 +68,28 @@ public enum TextNormalizer {
                 var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for k in 1..<length where i + k < b.count { value = value << 6 | UInt32(b[i + k] & 0x3F) }
                 guard isSeparator(value) else { return nil }
-                pending = 1
+                pendingSpace = true
                 i += length
                 continue
             }
-            // Masks, not branches (a branch was mispredicted at every word edge): a letter or
-            // digit is written lower-cased, after a space when one is pending and something
-            // was written; printable ASCII and white space that is neither makes a space
-            // pending; other controls are dropped. Each store lands within the text's length,
-            // as the key never outgrows the text read so far.
-            let alpha = bit((byte | 0x20) &- 0x61 < 26)
-            let alnum = alpha | bit(byte &- 0x30 < 10)
-            let separator = (alnum ^ 1) & bit(byte &- 0x20 < 0x5F || byte &- 0x09 < 5)
-            out[count] = 0x20
-            count &+= Int(alnum & pending & bit(count > 0))
-            out[count] = byte | alpha << 5
-            count &+= Int(alnum)
-            pending = (pending | separator) & (alnum ^ 1)
-            i &+= 1
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A, 0x41...0x5A:
+                if pendingSpace && count > 0 {
+                    out[count] = 0x20
+                    count += 1
+                }
+                pendingSpace = false
+                out[count] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                count += 1
+            case 0x09...0x0D, 0x20...0x7E:
+                pendingSpace = true
+            default:
+                break
+            }
+            i += 1
         }
         return count
     }
-
-    /// 1 for true, 0 for false.
-    @inline(__always)
-    private static func bit(_ b: Bool) -> UInt8 { unsafeBitCast(b, to: UInt8.self) }
 
     /// Non-ASCII punctuation and spaces common in English text: no-break space, en and em
     /// dashes, curly quotes, ellipsis, guillemets, inverted marks. A `switch`, not a `Set`:

@@ -261,52 +261,56 @@ enum FastText {
             let start = hashes.count
             hashes.append(contentsOf: repeatElement(0, count: n / 2 + 1))
             let end = hashes.withUnsafeMutableBufferPointer { out -> Int in
-                var count = start
-                var h = offset
-                var length = 0
-                var i = 0
-                while i < n {
-                    let c = bytes[i]
-                    if c < 0x80 {
-                        // Masks, not branches: a branch on letter or not was mispredicted at
-                        // nearly every word edge (and the compiler turns selects into one). A
-                        // word's hash is stored at each byte and kept (`count` moves on) only
-                        // at a word's end.
-                        let alpha = bit((c | 0x20) &- 0x61 < 26)
-                        let letter = alpha | bit(c &- 0x30 < 10)
-                        let keep = 0 &- letter
-                        // A letter lower-cased, a digit as it is.
-                        let next = (h ^ (UInt64(c) | alpha << 5)) &* prime
-                        out[count] = h
-                        count &+= Int(truncatingIfNeeded: (letter ^ 1) & bit(length >= least))
-                        h = (next & keep) | (offset & ~keep)
-                        length = (length &+ 1) & Int(truncatingIfNeeded: keep)
-                        i &+= 1
-                        continue
-                    }
-                    let (width, letter) = nonASCIIWordCharacter(bytes, at: i) {
-                        h = (h ^ UInt64($0)) &* prime
-                        length += 1
-                    }
-                    if !letter {
-                        if length >= least {
+                asciiWordBytes.withUnsafeBufferPointer { wordByte -> Int in
+                    var count = start
+                    var h = offset
+                    var length = 0
+                    var i = 0
+                    while i < n {
+                        let c = bytes[i]
+                        if c < 0x80 {
+                            // Masks, not branches: a branch on letter or not was mispredicted at
+                            // nearly every word edge (and the compiler turns selects into one). A
+                            // word's hash is stored at each byte and kept (`count` moves on) only
+                            // at a word's end.
+                            let lower = UInt64(wordByte[Int(c)])
+                            let letter = bit(lower != 0)
+                            let keep = 0 &- letter
+                            let next = (h ^ lower) &* prime
                             out[count] = h
-                            count += 1
+                            count &+= Int(truncatingIfNeeded: (letter ^ 1) & bit(length >= least))
+                            h = (next & keep) | (offset & ~keep)
+                            length = (length &+ 1) & Int(truncatingIfNeeded: keep)
+                            i &+= 1
+                            continue
                         }
-                        h = offset
-                        length = 0
+                        let (width, letter) = nonASCIIWordCharacter(bytes, at: i) {
+                            h = (h ^ UInt64($0)) &* prime
+                            length += 1
+                        }
+                        if !letter {
+                            if length >= least {
+                                out[count] = h
+                                count += 1
+                            }
+                            h = offset
+                            length = 0
+                        }
+                        i += width
                     }
-                    i += width
+                    if length >= least {
+                        out[count] = h
+                        count += 1
+                    }
+                    return count
                 }
-                if length >= least {
-                    out[count] = h
-                    count += 1
-                }
-                return count
             }
             hashes.removeLast(hashes.count - end)
         }
     }
+
+    /// `asciiWordByte` of every ASCII byte, looked up in one load.
+    private static let asciiWordBytes: [UInt8] = (0..<128).map { asciiWordByte(UInt8($0)) }
 
     /// 1 for true, 0 for false, as an integer to mask with.
     @inline(__always)

@@ -33,7 +33,7 @@ struct CardMaker {
                                 .merged, line: section.line,
                                 "“\(heading)” restates “\(article.sections[target.index].heading ?? "")” (\(score)% similar); merged, heading kept as an alias"
                             ))
-                        if let at = cards.firstIndex(where: { $0.id == merge.cardID[target.index] }) {
+                        if let id = merge.cardID[target.index], let at = cards.firstIndex(where: { $0.id == id }) {
                             cards[at].aliases.append(heading)
                         }
                     } else {
@@ -76,11 +76,13 @@ struct CardMaker {
             if let parent { "What is the key point of “\(heading)” in “\(parent)”?" } else {
                 "What is the key point of “\(heading)”?"
             }
-        return Card(kind: .keypoint, front: front, back: "", section: path).withText(of: section)
+        let text = Card.text(of: section)
+        return Card(kind: .keypoint, front: front, back: text.back, context: text.context, section: path)
     }
 
     private func untitled(_ section: Section, front: String, article: Article) -> Card {
-        Card(kind: .keypoint, front: front, back: "", section: []).withText(of: section)
+        let text = Card.text(of: section)
+        return Card(kind: .keypoint, front: front, back: text.back, context: text.context, section: [])
     }
 
     private func introFront(_ article: Article) -> String {
@@ -101,19 +103,21 @@ struct CardMaker {
 }
 
 extension Card {
-    /// Fills back and context from a section's text: the gist of its first paragraph, and the
-    /// whole text when it says more than the back.
-    fileprivate func withText(of section: Section) -> Card {
-        var card = self
-        let items = section.listItems + section.terms.map { "\($0.term): \($0.explanation)" }
-        if let first = section.paragraphs.first {
-            card.back = Sentences.gist(of: first)
-            let whole = (section.paragraphs + items).joined(separator: "\n\n")
-            card.context = whole == card.back ? nil : whole
-        } else {
-            card.back = items.joined(separator: "\n")
-        }
-        return card
+    /// A key point's back and context from its section's text: the gist of its first
+    /// paragraph, and the whole text when it says more than the back.
+    fileprivate static func text(of section: Section) -> (back: String, context: String?) {
+        guard let first = section.paragraphs.first else { return (items(of: section).joined(separator: "\n"), nil) }
+        let back = Sentences.gist(of: first)
+        // A lone paragraph is the whole text as it is (most sections): no joined copy.
+        let whole =
+            section.paragraphs.count == 1 && section.listItems.isEmpty && section.terms.isEmpty
+            ? first : (section.paragraphs + items(of: section)).joined(separator: "\n\n")
+        return (back, whole == back ? nil : whole)
+    }
+
+    /// A section's list items, then its terms as `term: explanation`.
+    private static func items(of section: Section) -> [String] {
+        section.listItems + section.terms.map { "\($0.term): \($0.explanation)" }
     }
 }
 
@@ -121,34 +125,61 @@ extension Card {
 private struct MergeTracker {
     let article: Article
     let similarity: Similarity
-    /// Each section's words, from its paragraphs and list items, in order with repeats; each
-    /// paragraph is read once.
-    let sectionWords: [[Similarity.Word]]
+    /// The words of every paragraph, list item and FAQ answer of the article, in one array,
+    /// each text hashed once (`Similarity.hashes`).
+    let words: [Similarity.Word]
+    /// Each section's words, from its paragraphs and list items, in order with repeats: a
+    /// range of `words`.
+    let sectionWords: [Range<Int>]
     var signatures: [(index: Int, signature: Similarity.WordSet)] = []
-    var cardID: [Int: CardID] = [:]
+    /// The id of the card each kept section made.
+    var cardID: [CardID?]
 
     init(article: Article, table: SimilarityTable) {
         self.article = article
-        var paragraphWords: [[Similarity.Word]] = []
-        var sectionWords: [[Similarity.Word]] = []
+        var words: [Similarity.Word] = []
+        // What `appendWordHashes` makes room for: half a word per byte of text.
+        var room = 0
         for s in article.sections {
-            var words: [Similarity.Word] = []
-            for paragraph in s.paragraphs {
-                let hashes = Similarity.hashes(paragraph)
-                words += hashes
-                paragraphWords.append(hashes)
-            }
-            for item in s.listItems { words += Similarity.hashes(item) }
-            paragraphWords += s.faqs.map { Similarity.hashes($0.answer.joined(separator: " ")) }
-            sectionWords.append(words)
+            for text in s.paragraphs { room += text.utf8.count / 2 + 1 }
+            for text in s.listItems { room += text.utf8.count / 2 + 1 }
+            for faq in s.faqs { for text in faq.answer { room += text.utf8.count / 2 + 1 } }
         }
+        words.reserveCapacity(room)
+        // What `Similarity` counts as a paragraph: each paragraph, and each FAQ answer whole.
+        var paragraphs: [Range<Int>] = []
+        var sectionWords: [Range<Int>] = []
+        sectionWords.reserveCapacity(article.sections.count)
+        for s in article.sections {
+            let start = words.count
+            for paragraph in s.paragraphs {
+                let from = words.count
+                FastText.appendWordHashes(in: paragraph, minimumLength: Similarity.minimumLength, to: &words)
+                paragraphs.append(from..<words.count)
+            }
+            for item in s.listItems {
+                FastText.appendWordHashes(in: item, minimumLength: Similarity.minimumLength, to: &words)
+            }
+            sectionWords.append(start..<words.count)
+            // An answer's paragraphs one after another: the words of the paragraphs joined
+            // with spaces, without joining them.
+            for faq in s.faqs {
+                let from = words.count
+                for part in faq.answer {
+                    FastText.appendWordHashes(in: part, minimumLength: Similarity.minimumLength, to: &words)
+                }
+                paragraphs.append(from..<words.count)
+            }
+        }
+        self.words = words
         self.sectionWords = sectionWords
-        similarity = Similarity(paragraphWords: paragraphWords, table: table)
+        cardID = Array(repeating: nil, count: article.sections.count)
+        similarity = Similarity(words: words, paragraphs: paragraphs, table: table)
     }
 
     /// The earlier kept section this one restates, if any; otherwise records it as kept.
     mutating func duplicateTarget(of index: Int) -> (index: Int, score: Double)? {
-        let signature = similarity.signature(ofWords: sectionWords[index])
+        let signature = similarity.signature(ofWords: words[sectionWords[index]])
         var best: (index: Int, score: Double)?
         for kept in signatures {
             let score = Similarity.score(signature, kept.signature)

@@ -241,44 +241,80 @@ enum FastText {
     /// `minimumLength` bytes long, computed as the bytes go by instead of from a copy. ASCII is
     /// classified inline here: through `scanWords`' closures it cost a call per byte.
     static func wordHashes(in text: String, minimumLength: Int) -> [UInt64] {
-        let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-        let prime: UInt64 = 0x0000_0100_0000_01B3
         var hashes: [UInt64] = []
         hashes.reserveCapacity(text.utf8.count / 6)
-        var text = text
-        text.withUTF8 { bytes in
-            var h = offset
-            var length = 0
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let c = bytes[i]
-                var letter: Bool
-                var width = 1
-                if c < 0x80 {
-                    let lower = asciiWordByte(c)
-                    letter = lower != 0
-                    if letter {
-                        h = (h ^ UInt64(lower)) &* prime
-                        length += 1
-                    }
-                } else {
-                    (width, letter) = nonASCIIWordCharacter(bytes, at: i) {
-                        h = (h ^ UInt64($0)) &* prime
-                        length += 1
-                    }
-                }
-                if !letter && length > 0 {
-                    if length >= minimumLength { hashes.append(h) }
-                    h = offset
-                    length = 0
-                }
-                i += width
-            }
-            if length > 0 && length >= minimumLength { hashes.append(h) }
-        }
+        appendWordHashes(in: text, minimumLength: minimumLength, to: &hashes)
         return hashes
     }
+
+    /// Appends `wordHashes(in:minimumLength:)` to `hashes`: an article's texts hashed into one
+    /// array rather than an array each.
+    static func appendWordHashes(in text: String, minimumLength: Int, to hashes: inout [UInt64]) {
+        let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        let least = max(1, minimumLength)
+        var text = text
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            // Room for every word the text can hold (each takes a byte and a separator), so a
+            // word end is stored without a branch; cut back to the words found after.
+            let start = hashes.count
+            hashes.append(contentsOf: repeatElement(0, count: n / 2 + 1))
+            let end = hashes.withUnsafeMutableBufferPointer { out -> Int in
+                asciiWordBytes.withUnsafeBufferPointer { wordByte -> Int in
+                    var count = start
+                    var h = offset
+                    var length = 0
+                    var i = 0
+                    while i < n {
+                        let c = bytes[i]
+                        if c < 0x80 {
+                            // Masks, not branches: a branch on letter or not was mispredicted at
+                            // nearly every word edge (and the compiler turns selects into one). A
+                            // word's hash is stored at each byte and kept (`count` moves on) only
+                            // at a word's end.
+                            let lower = UInt64(wordByte[Int(c)])
+                            let letter = bit(lower != 0)
+                            let keep = 0 &- letter
+                            let next = (h ^ lower) &* prime
+                            out[count] = h
+                            count &+= Int(truncatingIfNeeded: (letter ^ 1) & bit(length >= least))
+                            h = (next & keep) | (offset & ~keep)
+                            length = (length &+ 1) & Int(truncatingIfNeeded: keep)
+                            i &+= 1
+                            continue
+                        }
+                        let (width, letter) = nonASCIIWordCharacter(bytes, at: i) {
+                            h = (h ^ UInt64($0)) &* prime
+                            length += 1
+                        }
+                        if !letter {
+                            if length >= least {
+                                out[count] = h
+                                count += 1
+                            }
+                            h = offset
+                            length = 0
+                        }
+                        i += width
+                    }
+                    if length >= least {
+                        out[count] = h
+                        count += 1
+                    }
+                    return count
+                }
+            }
+            hashes.removeLast(hashes.count - end)
+        }
+    }
+
+    /// `asciiWordByte` of every ASCII byte, looked up in one load.
+    private static let asciiWordBytes: [UInt8] = (0..<128).map { asciiWordByte(UInt8($0)) }
+
+    /// 1 for true, 0 for false, as an integer to mask with.
+    @inline(__always)
+    private static func bit(_ b: Bool) -> UInt64 { UInt64(unsafeBitCast(b, to: UInt8.self)) }
 
     /// The words of the text as `forEachWord` defines them: `byte` gets each lower-cased byte
     /// of a word, `wordEnd` is called after the last byte of each.

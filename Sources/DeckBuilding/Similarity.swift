@@ -24,8 +24,20 @@ struct Similarity {
     /// repeat within a paragraph; it counts once there). The counts go into `table`, cleared
     /// first: a build passes one table for all of its articles, so its memory is reused.
     init(paragraphWords: [[Word]], table: SimilarityTable = SimilarityTable()) {
-        let limit = max(3, Int((0.3 * Double(paragraphWords.count)).rounded(.up)))
-        let total = paragraphWords.reduce(0) { $0 + $1.count }
+        var words: [Word] = []
+        var paragraphs: [Range<Int>] = []
+        for p in paragraphWords {
+            paragraphs.append(words.count..<(words.count + p.count))
+            words += p
+        }
+        self.init(words: words, paragraphs: paragraphs, table: table)
+    }
+
+    /// `init(paragraphWords:table:)` with every paragraph's words in one array: paragraph `i`
+    /// is `words[paragraphs[i]]`.
+    init(words: [Word], paragraphs: [Range<Int>], table: SimilarityTable) {
+        let limit = max(3, Int((0.3 * Double(paragraphs.count)).rounded(.up)))
+        let total = paragraphs.reduce(0) { $0 + $1.count }
         var capacity = 16
         while capacity < (total + Similarity.functionWords.count) * 3 / 2 { capacity <<= 1 }
         table.clear(capacity: capacity)
@@ -35,14 +47,16 @@ struct Similarity {
         // paragraph is not counted.
         let seenIn = table.seenIn
         let limit32 = Int32(clamping: limit)
-        for (paragraph, words) in paragraphWords.enumerated() {
-            let stamp = Int32(truncatingIfNeeded: paragraph)
-            for w in words {
-                let slot = table.slot(of: w)
-                guard seenIn[slot] != stamp else { continue }
-                seenIn[slot] = stamp
-                keys[slot] = w
-                counts[slot] += 1
+        words.withUnsafeBufferPointer { words in
+            for (paragraph, range) in paragraphs.enumerated() {
+                let stamp = Int32(truncatingIfNeeded: paragraph)
+                for w in words[range] {
+                    let slot = table.slot(of: w)
+                    guard seenIn[slot] != stamp else { continue }
+                    seenIn[slot] = stamp
+                    keys[slot] = w
+                    counts[slot] += 1
+                }
             }
         }
         for w in Similarity.functionWords {
@@ -63,12 +77,15 @@ struct Similarity {
 
     /// `signature(set(words))` for words in any order with repeats: the common words are
     /// looked up and left out first, so only the distinctive ones are sorted.
-    func signature(ofWords words: [Word]) -> WordSet {
+    func signature(ofWords words: ArraySlice<Word>) -> WordSet {
         var out: [Word] = []
         out.reserveCapacity(words.count)
         for w in words where !isCommon(w) { out.append(w) }
-        return Similarity.set(out)
+        Similarity.formSet(&out)
+        return out
     }
+
+    func signature(ofWords words: [Word]) -> WordSet { signature(ofWords: words[...]) }
 
     /// The distinctive words among a text's words.
     func signature(_ words: WordSet) -> WordSet { words.filter { !isCommon($0) } }
@@ -76,6 +93,12 @@ struct Similarity {
     /// Sorted, without repeats.
     static func set(_ words: [Word]) -> WordSet {
         var sorted = words
+        formSet(&sorted)
+        return sorted
+    }
+
+    /// Sorts the words and drops repeats, in place.
+    static func formSet(_ sorted: inout [Word]) {
         sort(&sorted)
         var write = 0
         for read in sorted.indices where write == 0 || sorted[read] != sorted[write - 1] {
@@ -83,7 +106,6 @@ struct Similarity {
             write += 1
         }
         sorted.removeLast(sorted.count - write)
-        return sorted
     }
 
     /// Words that say nothing about a section's subject (English, Spanish, German, French).
@@ -122,7 +144,10 @@ struct Similarity {
     }
 
     /// The hashes of the words of three or more letters in a text, in order, repeats kept.
-    static func hashes(_ text: String) -> [Word] { FastText.wordHashes(in: text, minimumLength: 3) }
+    static func hashes(_ text: String) -> [Word] { FastText.wordHashes(in: text, minimumLength: minimumLength) }
+
+    /// Words shorter than this many bytes are left out.
+    static let minimumLength = 3
 
     /// Sorts words in place: an unstable quicksort, which for plain integers gives the same
     /// order as the standard library's stable sort at a fraction of its cost.

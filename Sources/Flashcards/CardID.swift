@@ -27,14 +27,46 @@ public struct CardID: Hashable, Comparable, Codable, Sendable, CustomStringConve
     /// to a question (a typo in capitalisation, a doubled space) keep the card's progress.
     public static func derived(kind: CardKind, question: String) -> CardID {
         // The bytes of `kind.rawValue + "\u{1F}" + TextNormalizer.matchKey(question)`, built in
-        // one buffer (no intermediate `String` or `Data`) when the question takes the ASCII path.
-        var key = Array(kind.rawValue.utf8)
-        key.append(0x1F)
-        if !TextNormalizer.appendASCIIMatchKey(question, to: &key) {
-            key.append(contentsOf: TextNormalizer.matchKey(question).utf8)
+        // one buffer on the stack (no `String`, `Array` or `Data`) when the question takes the
+        // ASCII path; the id's twelve digits make a small `String`, stored inline.
+        var kindName = kind.rawValue
+        var text = question
+        let id = kindName.withUTF8 { name in
+            text.withUTF8 { text in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 1 + text.count) { key in
+                    _ = key.initialize(fromContentsOf: name)
+                    key[name.count] = 0x1F
+                    let rest = UnsafeMutableBufferPointer(rebasing: key[(name.count + 1)...])
+                    return TextNormalizer.writeASCIIMatchKey(of: text, to: rest).map {
+                        hexPrefix(
+                            UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: key[..<(name.count + 1 + $0)])))
+                    }
+                }
+            }
         }
-        return CardID(ContentDigest.hex(SHA256.hash(data: key).prefix(6)))
+        return CardID(id ?? hexPrefix(Array((kind.rawValue + "\u{1F}" + TextNormalizer.matchKey(question)).utf8)))
     }
+
+    /// The first 12 hex digits of the SHA-256 of `key`.
+    private static func hexPrefix(_ key: [UInt8]) -> String { key.withUnsafeBytes { hexPrefix($0) } }
+
+    private static func hexPrefix(_ key: UnsafeRawBufferPointer) -> String {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: key)
+        return hasher.finalize().withUnsafeBytes { digest in
+            String(unsafeUninitializedCapacity: 12) { out in
+                for k in 0..<6 {
+                    out[2 * k] = hexDigit(digest[k] >> 4)
+                    out[2 * k + 1] = hexDigit(digest[k] & 0x0F)
+                }
+                return 12
+            }
+        }
+    }
+
+    /// A lower-case hex digit.
+    @inline(__always)
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 
     /// `derived(kind:question:)` as it was first written, on `String` and `Data`: the reference
     /// the byte-buffer version is tested against.

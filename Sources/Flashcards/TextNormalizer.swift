@@ -37,50 +37,70 @@ public enum TextNormalizer {
     }
 
     /// Appends the UTF-8 bytes of `asciiMatchKey(text)` to `out` and returns true, or leaves
-    /// `out` as it was and returns false where `asciiMatchKey` is nil. Card ids hash these bytes
-    /// without making a `String` of them.
+    /// `out` as it was and returns false where `asciiMatchKey` is nil.
     static func appendASCIIMatchKey(_ text: String, to out: inout [UInt8]) -> Bool {
         var text = text
         let start = out.count
-        // On the UTF-8 bytes: a non-ASCII scalar is decoded only to look it up in `separators`.
-        let ascii = text.withUTF8 { b -> Bool in
-            out.reserveCapacity(start + b.count)
-            var pendingSpace = false
-            var i = 0
-            while i < b.count {
-                let byte = b[i]
-                guard byte < 0x80 else {
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length where i + k < b.count { value = value << 6 | UInt32(b[i + k] & 0x3F) }
-                    guard separators.contains(value) else { return false }
-                    pendingSpace = true
-                    i += length
-                    continue
-                }
-                switch byte {
-                case 0x30...0x39, 0x61...0x7A, 0x41...0x5A:
-                    if pendingSpace && out.count > start { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-                case 0x09...0x0D, 0x20...0x7E:
-                    pendingSpace = true
-                default:
-                    break
-                }
-                i += 1
+        return text.withUTF8 { b -> Bool in
+            // The key is never longer than the text: each byte of it stands for a byte or more.
+            out.append(contentsOf: repeatElement(0, count: b.count))
+            let length = out.withUnsafeMutableBufferPointer {
+                writeASCIIMatchKey(of: b, to: UnsafeMutableBufferPointer(rebasing: $0[start...]))
             }
-            return true
+            out.removeSubrange((start + (length ?? 0))...)
+            return length != nil
         }
-        if !ascii { out.removeSubrange(start...) }
-        return ascii
+    }
+
+    /// Writes the UTF-8 bytes of `asciiMatchKey` of the text `b` to `out`, which has room for
+    /// `b.count` bytes, and returns how many it wrote; nil where `asciiMatchKey` is nil. On the
+    /// UTF-8 bytes: a non-ASCII scalar is decoded only to check that it is a separator. Card
+    /// ids hash these bytes without making a `String` of them.
+    static func writeASCIIMatchKey(of b: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>) -> Int?
+    {
+        var count = 0
+        var pendingSpace = false
+        var i = 0
+        while i < b.count {
+            let byte = b[i]
+            guard byte < 0x80 else {
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length where i + k < b.count { value = value << 6 | UInt32(b[i + k] & 0x3F) }
+                guard isSeparator(value) else { return nil }
+                pendingSpace = true
+                i += length
+                continue
+            }
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A, 0x41...0x5A:
+                if pendingSpace && count > 0 {
+                    out[count] = 0x20
+                    count += 1
+                }
+                pendingSpace = false
+                out[count] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                count += 1
+            case 0x09...0x0D, 0x20...0x7E:
+                pendingSpace = true
+            default:
+                break
+            }
+            i += 1
+        }
+        return count
     }
 
     /// Non-ASCII punctuation and spaces common in English text: no-break space, en and em
-    /// dashes, curly quotes, ellipsis, guillemets, inverted marks.
-    private static let separators: Set<UInt32> = [
-        0xA0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0xAB, 0xBB, 0xBF, 0xA1,
-    ]
+    /// dashes, curly quotes, ellipsis, guillemets, inverted marks. A `switch`, not a `Set`:
+    /// hashing a scalar cost more than the rest of a card id's key.
+    @inline(__always)
+    static func isSeparator(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xA0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0xAB, 0xBB, 0xBF, 0xA1: true
+        default: false
+        }
+    }
 
     /// Runs of white space (including newlines) collapsed to one space, ends trimmed.
     public static func collapseWhitespace(_ text: String) -> String {

@@ -96,10 +96,14 @@ struct DeckWriter {
         if cards.isEmpty { return emptyArray() }
         open(0x5B)
         if output != nil {
-            for i in cards.indices {
-                element(first: i == 0)
-                card(cards[i])
-                if bytes.count >= flushAt { flush() }
+            // Through the buffer's elements in place: `cards[i]` copied each card (a retain and
+            // release of each of its strings and arrays).
+            cards.withUnsafeBufferPointer { cards in
+                for i in cards.indices {
+                    element(first: i == 0)
+                    card(cards[i])
+                    if bytes.count >= flushAt { flush() }
+                }
             }
             return close(0x5D)
         }
@@ -226,8 +230,11 @@ struct DeckWriter {
     // MARK: Strings
 
     private mutating func string(_ text: String) {
-        var text = text
-        text.withUTF8 { escape($0) }
+        // A native string's bytes are read where they are, without the copy `withUTF8` needs.
+        if text.utf8.withContiguousStorageIfAvailable({ escape($0) }) == nil {
+            var text = text
+            text.withUTF8 { escape($0) }
+        }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

@@ -171,25 +171,28 @@ struct RecordScanner {
             (record.firstCell..<record.firstCell + record.count).map { string(cells[$0], in: bytes) }
         }
 
-        /// Made once: building a finder allocates, and many cells have doubled quotes.
-        private static let quotes = ByteFinder(0x22)
-
         /// The cell's unquoted text.
         func string(_ cell: CellRange, in bytes: UnsafeBufferPointer<UInt8>) -> String {
-            guard cell.doubledQuotes else {
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end]), as: UTF8.self)
+            let text = UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.end])
+            guard cell.doubledQuotes, let base = text.baseAddress else {
+                return String(decoding: text, as: UTF8.self)
             }
-            // Inside a quoted cell every quote is the first of a doubled pair: keep it, skip the next.
-            var text: [UInt8] = []
-            text.reserveCapacity(cell.end - cell.start)
-            var start = cell.start
-            while start < cell.end {
-                let quote = min(Self.quotes.next(in: bytes, from: start), cell.end)
-                let stop = quote < cell.end ? quote + 1 : quote
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<stop]))
-                start = quote + 2
+            // Inside a quoted cell every quote is the first of a doubled pair: keep it, skip the
+            // next. The runs are copied straight into the string's storage (no byte array first).
+            return String(unsafeUninitializedCapacity: text.count) { out in
+                guard let target = out.baseAddress else { return 0 }
+                var start = 0
+                var written = 0
+                while start < text.count {
+                    let found = memchr(base + start, 0x22, text.count - start)
+                    let quote = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? text.count
+                    let stop = quote < text.count ? quote + 1 : quote
+                    (target + written).initialize(from: base + start, count: stop - start)
+                    written += stop - start
+                    start = quote + 2
+                }
+                return written
             }
-            return text.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
         }
     }
 

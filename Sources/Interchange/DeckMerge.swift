@@ -55,6 +55,10 @@ public enum DeckMerge {
         // The rows that become new cards, in order.
         var added: [Int] = []
         added.reserveCapacity(rows.count)
+        // Deck cards the rows change, applied after the loop: a store into `deck.cards` in the
+        // loop let the optimizer make the array unique (copy it) ahead of the loop even when no
+        // card changed, and the saving then had to encode the unchanged deck to find out.
+        var updates: [(position: Int, card: Card)] = []
 
         // By index, not by element: copying each prepared card out was a third of the loop.
         for r in prepared.indices {
@@ -107,7 +111,7 @@ public enum DeckMerge {
                 if unchanged {
                     summary.unchanged += 1
                 } else {
-                    deck.cards[target] = prepared[r].applied(to: original.cards[target])
+                    updates.append((target, prepared[r].applied(to: original.cards[target])))
                     summary.updated += 1
                 }
                 continue
@@ -126,6 +130,7 @@ public enum DeckMerge {
             summary.added += 1
         }
         if !problems.isEmpty { throw .invalidInput(problems) }
+        for update in updates { deck.cards[update.position] = update.card }
         if existing == 0 && added.count == prepared.count {
             // A new deck of every row (the common first import): the prepared cards as they are.
             deck.cards = takeCards(from: &prepared, at: prepared.indices)

@@ -34,12 +34,12 @@ public enum DeckMerge {
         var problems: [InputProblem] = []
         // Where each id is: the deck's own cards (the first of a repeated id), and the cards
         // added here. Kept apart so the rows can look up the deck's while they are prepared.
-        var known: [CardID: Int] = [:]
-        known.reserveCapacity(deck.cards.count)
+        // (The deck's id hashes on all cores; entered in order, so the first of an id stays.)
+        let deckHashes = ParallelChunks.array(deck.cards.count, minimum: 4096) { original.cards[$0].id.hashValue }
+        var known = CardPositions(capacity: deck.cards.count)
         // By index: copying each card out of the array was a tenth of a re-import's merge.
-        for i in deck.cards.indices where known[deck.cards[i].id] == nil { known[deck.cards[i].id] = i }
-        var addedPosition: [CardID: Int] = [:]
-        addedPosition.reserveCapacity(rows.count)
+        for i in deck.cards.indices { _ = known.enter(deck.cards[i].id, hash: deckHashes[i], at: i) }
+        var addedPosition = CardPositions(capacity: rows.count)
         // Built on first use: folding every question is the slow part of a merge, and a file
         // with ids (recall's own export) never needs it.
         var byQuestion: [String: [Int]]?
@@ -75,14 +75,13 @@ public enum DeckMerge {
                 if existing == 0 {
                     // Nothing to match by question: the row adds its card or clashes, so its id
                     // is entered now, in one hashing of it rather than a lookup and an insert.
-                    if let earlier = addedPosition.updateValue(existing + added.count, forKey: id) {
-                        addedPosition[id] = earlier
+                    if let earlier = addedPosition.enter(id, hash: prepared[r].idHash, at: existing + added.count) {
                         target = earlier
                     } else {
                         entered = true
                     }
                 } else {
-                    target = addedPosition[id]
+                    target = addedPosition.position(of: id, hash: prepared[r].idHash)
                 }
             }
             if target == nil && existing > 0 {
@@ -118,13 +117,16 @@ public enum DeckMerge {
             }
             // A row with an id that got here has neither a deck card's id (its match) nor a
             // new card's (looked up above).
-            if !prepared[r].hasID, let other = known[id] ?? addedPosition[id] {
+            if !prepared[r].hasID,
+                let other = known.position(of: id, hash: prepared[r].idHash)
+                    ?? addedPosition.position(of: id, hash: prepared[r].idHash)
+            {
                 let why = "its id \(id), derived from kind and question,"
                 let owner = claimedBy[other].map { "the card on line \($0)" } ?? "another card of the deck"
                 problems.append(InputProblem(line: prepared[r].line, "\(why) is already taken by \(owner)"))
                 continue
             }
-            if !entered { addedPosition[id] = existing + added.count }
+            if !entered { _ = addedPosition.enter(id, hash: prepared[r].idHash, at: existing + added.count) }
             claimedBy[existing + added.count] = prepared[r].line
             added.append(r)
             summary.added += 1
@@ -175,6 +177,8 @@ public enum DeckMerge {
         /// The optional columns the file has.
         var given: Columns
         var blankFront: Bool
+        /// `card.id.hashValue`, for the positions by id.
+        var idHash: Int
         /// The deck card with the row's id, and whether the row leaves it as it is.
         var match: Int?
         var matchUnchanged = false
@@ -182,7 +186,7 @@ public enum DeckMerge {
         /// The row as `sanitized(row)` leaves it, made into a new card (the columns it lacks
         /// left empty, an empty context absent), each text taken once: sanitizing a copy of the
         /// row and then copying its texts into the card retained and released each twice more.
-        init(_ row: ImportedCard, deck: [Card], known: [CardID: Int]) {
+        init(_ row: ImportedCard, deck: [Card], known: CardPositions) {
             line = row.line
             let id = DeckMerge.word(row.id)
             let kind = DeckMerge.word(row.kind)
@@ -203,7 +207,8 @@ public enum DeckMerge {
             card = Card(
                 id: cardID, kind: cardKind, front: front, back: TerminalSanitizer.inert(row.back),
                 context: context.flatMap { $0.isEmpty ? nil : $0 }, section: section ?? [], tags: tags ?? [])
-            if hasID, let match = known[cardID] {
+            idHash = cardID.hashValue
+            if hasID, let match = known.position(of: cardID, hash: idHash) {
                 self.match = match
                 matchUnchanged = changes(nothingIn: deck[match])
                 // Nothing reads the card of a row that leaves its match as it is: its texts are

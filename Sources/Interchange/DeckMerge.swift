@@ -74,7 +74,7 @@ public enum DeckMerge {
             if prepared[r].hasID && target == nil {
                 if existing == 0 {
                     // Nothing to match by question: the row adds its card or clashes, so its id
-                    // is entered now, in one hashing of it rather than a lookup and an insert.
+                    // is entered now, in one probe rather than a lookup and an insert.
                     if let earlier = addedPosition.enter(id, hash: prepared[r].idHash, at: existing + added.count) {
                         target = earlier
                     } else {

@@ -36,8 +36,15 @@ public struct CSVImport: Sendable {
                 let record = body[body.startIndex + i]
                 var card = ImportedCard(line: record.line, front: "", back: "")
                 for (k, column) in columns.enumerated() {
-                    let cell = table.string(table.cells[record.firstCell + k], in: bytes)
-                    card.set(column, from: restoreFormulas ? FormulaGuard.restore(cell) : cell)
+                    let range = table.cells[record.firstCell + k]
+                    if range.doubledQuotes {
+                        let cell = table.string(range, in: bytes)
+                        card.set(column, from: restoreFormulas ? FormulaGuard.restore(cell) : cell)
+                    } else {
+                        // Most cells: restored and read where they lie, one `String` made at most.
+                        let cell = UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])
+                        card.set(column, fromUTF8: restoreFormulas ? FormulaGuard.restore(cell) : cell)
+                    }
                 }
                 return card
             }

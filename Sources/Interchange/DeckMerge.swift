@@ -34,12 +34,12 @@ public enum DeckMerge {
         var problems: [InputProblem] = []
         // Where each id is: the deck's own cards (the first of a repeated id), and the cards
         // added here. Kept apart so the rows can look up the deck's while they are prepared.
-        var known: [CardID: Int] = [:]
-        known.reserveCapacity(deck.cards.count)
+        // (The deck's id hashes on all cores; entered in order, so the first of an id stays.)
+        let deckHashes = ParallelChunks.array(deck.cards.count, minimum: 4096) { original.cards[$0].id.hashValue }
+        var known = CardPositions(capacity: deck.cards.count)
         // By index: copying each card out of the array was a tenth of a re-import's merge.
-        for i in deck.cards.indices where known[deck.cards[i].id] == nil { known[deck.cards[i].id] = i }
-        var addedPosition: [CardID: Int] = [:]
-        addedPosition.reserveCapacity(rows.count)
+        for i in deck.cards.indices { _ = known.enter(deck.cards[i].id, hash: deckHashes[i], at: i) }
+        var addedPosition = CardPositions(capacity: rows.count)
         // Built on first use: folding every question is the slow part of a merge, and a file
         // with ids (recall's own export) never needs it.
         var byQuestion: [String: [Int]]?
@@ -49,12 +49,16 @@ public enum DeckMerge {
         // Everything a row needs that does not depend on the rows before it (the sanitizing,
         // the card it would become, the deck card with its id and whether it changes), on all
         // cores: the loop below only decides.
-        let prepared = ParallelChunks.array(rows.count, minimum: 4096) { [known] in
-            PreparedRow(sanitized(rows[$0]), deck: original.cards, known: known)
+        var prepared = ParallelChunks.array(rows.count, minimum: 4096) { [known] in
+            PreparedRow(rows[$0], deck: original.cards, known: known)
         }
         // The rows that become new cards, in order.
         var added: [Int] = []
         added.reserveCapacity(rows.count)
+        // Deck cards the rows change, applied after the loop: a store into `deck.cards` in the
+        // loop let the optimizer make the array unique (copy it) ahead of the loop even when no
+        // card changed, and the saving then had to encode the unchanged deck to find out.
+        var updates: [(position: Int, card: Card)] = []
 
         // By index, not by element: copying each prepared card out was a third of the loop.
         for r in prepared.indices {
@@ -62,8 +66,24 @@ public enum DeckMerge {
                 problems.append(InputProblem(line: prepared[r].line, "the front (question) is empty"))
                 continue
             }
+            let id = prepared[r].card.id
             // A deck card's id keeps its place, so the prepared match stands.
-            var target = prepared[r].hasID ? prepared[r].match ?? addedPosition[prepared[r].card.id] : nil
+            var target = prepared[r].match
+            // Whether the row's id is already entered as a new card's (at the position it gets).
+            var entered = false
+            if prepared[r].hasID && target == nil {
+                if existing == 0 {
+                    // Nothing to match by question: the row adds its card or clashes, so its id
+                    // is entered now, in one probe rather than a lookup and an insert.
+                    if let earlier = addedPosition.enter(id, hash: prepared[r].idHash, at: existing + added.count) {
+                        target = earlier
+                    } else {
+                        entered = true
+                    }
+                } else {
+                    target = addedPosition.position(of: id, hash: prepared[r].idHash)
+                }
+            }
             if target == nil && existing > 0 {
                 let index =
                     byQuestion
@@ -90,33 +110,54 @@ public enum DeckMerge {
                 if unchanged {
                     summary.unchanged += 1
                 } else {
-                    deck.cards[target] = prepared[r].applied(to: original.cards[target])
+                    updates.append((target, prepared[r].applied(to: original.cards[target])))
                     summary.updated += 1
                 }
                 continue
             }
-            let id = prepared[r].card.id
-            if let other = known[id] ?? addedPosition[id] {
-                let why = prepared[r].hasID ? "its id \(id)" : "its id \(id), derived from kind and question,"
+            // A row with an id that got here has neither a deck card's id (its match) nor a
+            // new card's (looked up above).
+            if !prepared[r].hasID,
+                let other = known.position(of: id, hash: prepared[r].idHash)
+                    ?? addedPosition.position(of: id, hash: prepared[r].idHash)
+            {
+                let why = "its id \(id), derived from kind and question,"
                 let owner = claimedBy[other].map { "the card on line \($0)" } ?? "another card of the deck"
                 problems.append(InputProblem(line: prepared[r].line, "\(why) is already taken by \(owner)"))
                 continue
             }
-            addedPosition[id] = existing + added.count
+            if !entered { _ = addedPosition.enter(id, hash: prepared[r].idHash, at: existing + added.count) }
             claimedBy[existing + added.count] = prepared[r].line
             added.append(r)
             summary.added += 1
         }
         if !problems.isEmpty { throw .invalidInput(problems) }
+        for update in updates { deck.cards[update.position] = update.card }
         if existing == 0 && added.count == prepared.count {
             // A new deck of every row (the common first import): the prepared cards as they are.
-            deck.cards = prepared.map(\.card)
+            deck.cards = takeCards(from: &prepared, at: prepared.indices)
         } else if !added.isEmpty {
-            // (Reserving room in the deck's shared array would copy it even when nothing is added.)
-            deck.cards.reserveCapacity(existing + added.count)
-            for r in added { deck.cards.append(prepared[r].card) }
+            deck.cards += takeCards(from: &prepared, at: added)
         }
         return (deck, summary)
+    }
+
+    /// What a row's card is left as once taken or not needed: nothing in it is allocated.
+    private static let emptyCard = Card(id: CardID(""), kind: .basic, front: "", back: "")
+
+    /// The cards of the rows at `positions`, moved out of them (an empty card left in their
+    /// place): copying them retained every card's strings and arrays, and freeing the rows
+    /// released them again, each a cache miss on a string of its own.
+    private static func takeCards(from rows: inout [PreparedRow], at positions: some Collection<Int>) -> [Card] {
+        let empty = emptyCard
+        var cards: [Card] = []
+        cards.reserveCapacity(positions.count)
+        for r in positions {
+            var card = empty
+            swap(&card, &rows[r].card)
+            cards.append(card)
+        }
+        return cards
     }
 
     /// A sanitized row and the new card it would become (its id, or one derived from its kind
@@ -136,26 +177,44 @@ public enum DeckMerge {
         /// The optional columns the file has.
         var given: Columns
         var blankFront: Bool
+        /// `card.id.hashValue`, for the positions by id.
+        var idHash: Int
         /// The deck card with the row's id, and whether the row leaves it as it is.
         var match: Int?
         var matchUnchanged = false
 
-        init(_ row: ImportedCard, deck: [Card], known: [CardID: Int]) {
+        /// The row as `sanitized(row)` leaves it, made into a new card (the columns it lacks
+        /// left empty, an empty context absent), each text taken once: sanitizing a copy of the
+        /// row and then copying its texts into the card retained and released each twice more.
+        init(_ row: ImportedCard, deck: [Card], known: CardPositions) {
             line = row.line
-            hasID = row.id != nil
+            let id = DeckMerge.word(row.id)
+            let kind = DeckMerge.word(row.kind)
+            let front = TerminalSanitizer.inert(row.front)
+            let context = row.context.map(TerminalSanitizer.inert)
+            let section = row.section.map(DeckMerge.inertSection)
+            let tags = row.tags.map(DeckMerge.inertTags)
+            hasID = id != nil
             given = []
-            if row.kind != nil { given.insert(.kind) }
-            if row.section != nil { given.insert(.section) }
-            if row.tags != nil { given.insert(.tags) }
-            if row.context != nil { given.insert(.context) }
-            blankFront = row.front.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
-            let kind = row.kind.map(CardKind.init(rawValue:)) ?? .basic
+            if kind != nil { given.insert(.kind) }
+            if section != nil { given.insert(.section) }
+            if tags != nil { given.insert(.tags) }
+            if context != nil { given.insert(.context) }
+            blankFront = front.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+            let cardKind = kind.map(CardKind.init(rawValue:)) ?? .basic
             // Derived only for a row without an id that is neither blank nor (maybe) a match.
-            let id = row.id.map(CardID.init) ?? (blankFront ? CardID("") : .derived(kind: kind, question: row.front))
-            card = DeckMerge.apply(row, to: Card(id: id, kind: kind, front: row.front, back: row.back))
-            if hasID, let match = known[id] {
+            let cardID = id.map(CardID.init) ?? (blankFront ? CardID("") : .derived(kind: cardKind, question: front))
+            card = Card(
+                id: cardID, kind: cardKind, front: front, back: TerminalSanitizer.inert(row.back),
+                context: context.flatMap { $0.isEmpty ? nil : $0 }, section: section ?? [], tags: tags ?? [])
+            idHash = cardID.hashValue
+            if hasID, let match = known.position(of: cardID, hash: idHash) {
                 self.match = match
                 matchUnchanged = changes(nothingIn: deck[match])
+                // Nothing reads the card of a row that leaves its match as it is: its texts are
+                // let go here, while they are in the cache, not one cache miss each when the
+                // rows are freed after the loop (a tenth of an unchanged re-import's merge).
+                if matchUnchanged { card = DeckMerge.emptyCard }
             }
         }
 
@@ -199,7 +258,7 @@ public enum DeckMerge {
             a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
         }
 
-        /// `card` with what this row sets, as `apply` sets it: the columns the file lacks stay.
+        /// `card` with what this row sets: the columns the file lacks stay.
         func applied(to card: Card) -> Card {
             var card = card
             card.front = self.card.front
@@ -212,44 +271,40 @@ public enum DeckMerge {
         }
     }
 
-    static func apply(_ row: ImportedCard, to card: Card) -> Card {
-        var card = card
-        card.front = row.front
-        card.back = row.back
-        if let kind = row.kind { card.kind = CardKind(rawValue: kind) }
-        if let section = row.section { card.section = section }
-        if let tags = row.tags { card.tags = tags }
-        if let context = row.context { card.context = context.isEmpty ? nil : context }
-        return card
-    }
-
     /// The row with every text inert; one-line fields (id, kind, section, tags) on one line,
     /// and empty id and kind read as absent.
     static func sanitized(_ row: ImportedCard) -> ImportedCard {
-        func word(_ text: String?) -> String? {
-            guard let text else { return nil }
-            // Printable ASCII only (ids, kinds): nothing to remove or trim.
-            if !text.isEmpty && text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return text }
-            var clean = Substring(TerminalSanitizer.inertLine(text))
-            // Trimmed by hand: Foundation's trimmingCharacters was a tenth of a large import.
-            while clean.first?.isWhitespace == true { clean.removeFirst() }
-            while clean.last?.isWhitespace == true { clean.removeLast() }
-            return clean.isEmpty ? nil : String(clean)
-        }
         var row = row
         row.id = word(row.id)
         row.kind = word(row.kind)
         row.front = TerminalSanitizer.inert(row.front)
         row.back = TerminalSanitizer.inert(row.back)
         row.context = row.context.map(TerminalSanitizer.inert)
-        // Lists that need no change are kept, not rebuilt: two arrays fewer per row.
-        row.section = row.section.map { section in
-            section.allSatisfy(TerminalSanitizer.isInertLine) ? section : section.map(TerminalSanitizer.inertLine)
-        }
-        row.tags = row.tags.map { tags in
-            tags.allSatisfy { !$0.isEmpty && TerminalSanitizer.isInertLine($0) }
-                ? tags : tags.map(TerminalSanitizer.inertLine).filter { !$0.isEmpty }
-        }
+        row.section = row.section.map(inertSection)
+        row.tags = row.tags.map(inertTags)
         return row
+    }
+
+    /// An id or kind on one line and trimmed; empty reads as absent.
+    static func word(_ text: String?) -> String? {
+        guard let text else { return nil }
+        // Printable ASCII only (ids, kinds): nothing to remove or trim.
+        if !text.isEmpty && text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return text }
+        var clean = Substring(TerminalSanitizer.inertLine(text))
+        // Trimmed by hand: Foundation's trimmingCharacters was a tenth of a large import.
+        while clean.first?.isWhitespace == true { clean.removeFirst() }
+        while clean.last?.isWhitespace == true { clean.removeLast() }
+        return clean.isEmpty ? nil : String(clean)
+    }
+
+    // Lists that need no change are kept, not rebuilt: two arrays fewer per row.
+
+    static func inertSection(_ section: [String]) -> [String] {
+        section.allSatisfy(TerminalSanitizer.isInertLine) ? section : section.map(TerminalSanitizer.inertLine)
+    }
+
+    static func inertTags(_ tags: [String]) -> [String] {
+        tags.allSatisfy { !$0.isEmpty && TerminalSanitizer.isInertLine($0) }
+            ? tags : tags.map(TerminalSanitizer.inertLine).filter { !$0.isEmpty }
     }
 }

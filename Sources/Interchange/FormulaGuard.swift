@@ -32,4 +32,18 @@ public enum FormulaGuard {
         let rest = cell.unicodeScalars.dropFirst()
         return looksLikeFormula(rest) ? String(String.UnicodeScalarView(rest)) : cell
     }
+
+    /// `restore` of a cell's UTF-8 bytes: the bytes after the apostrophe it drops, else all of
+    /// them. Exact on bytes: the apostrophe and the trigger characters are ASCII, and a
+    /// non-ASCII scalar starts with a byte that is neither.
+    static func restore(_ utf8: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard utf8.first == 0x27 else { return utf8 }
+        var i = 1
+        while i < utf8.count && utf8[i] == 0x27 { i += 1 }
+        guard i < utf8.count else { return utf8 }
+        switch utf8[i] {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return UnsafeBufferPointer(rebasing: utf8[1...])
+        default: return utf8
+        }
+    }
 }

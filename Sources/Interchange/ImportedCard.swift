@@ -42,6 +42,16 @@ extension ImportedCard {
         case .context: context = cell
         }
     }
+
+    /// `set(_:from:)` with the cell's UTF-8 bytes (valid UTF-8), where they lie in the file:
+    /// a list column is split from them without a `String` of the whole cell.
+    mutating func set(_ column: CardColumn, fromUTF8 cell: UnsafeBufferPointer<UInt8>) {
+        switch column {
+        case .section: section = ListCell.section(fromUTF8: cell)
+        case .tags: tags = ListCell.tags(fromUTF8: cell)
+        default: set(column, from: String(decoding: cell, as: UTF8.self))
+        }
+    }
 }
 
 /// What a file held: its cards and, for Anki files, the deck it names.

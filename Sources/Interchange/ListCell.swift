@@ -12,8 +12,18 @@ public enum ListCell {
 
     /// Splits a tags cell on unescaped white space; runs of white space count as one.
     public static func tags(fromCell cell: String) -> [String] {
-        split(cell, isSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
-            .filter { !$0.isEmpty }
+        var cell = cell
+        return cell.withUTF8 { tags(fromUTF8: $0) }
+    }
+
+    /// `tags(fromCell:)` of a cell's UTF-8 bytes, which must be valid: a CSV import splits the
+    /// cell where it lies in the file, without a `String` of the whole cell first.
+    static func tags(fromUTF8 utf8: UnsafeBufferPointer<UInt8>) -> [String] {
+        var items: [String] = []
+        split(utf8, isSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { item, _ in
+            if !item.isEmpty { items.append(String(decoding: item, as: UTF8.self)) }
+        }
+        return items
     }
 
     /// Section headings joined by ` > `; `\` and `>` inside a heading are escaped.
@@ -24,14 +34,49 @@ public enum ListCell {
     /// Splits a section cell on unescaped `>`, dropping one space on each side of a separator,
     /// so `A > B`, `A>B` and what `section(_:)` writes all read as `["A", "B"]`.
     public static func section(fromCell cell: String) -> [String] {
-        if cell.isEmpty { return [] }
-        let pieces = split(cell, isSeparator: { $0 == 0x3E })
-        return pieces.enumerated().map { index, piece in
-            var piece = Substring(piece)
-            if index > 0, piece.first == " " { piece = piece.dropFirst() }
-            if index < pieces.count - 1, piece.last == " " { piece = piece.dropLast() }
-            return String(piece)
+        var cell = cell
+        return cell.withUTF8 { section(fromUTF8: $0) }
+    }
+
+    /// `section(fromCell:)` of a cell's UTF-8 bytes, which must be valid.
+    ///
+    /// The spaces around a separator are dropped from the bytes (as `Substring`s this was a
+    /// tenth of a large import's card building), exactly when the heading's first or last
+    /// character is a lone space: a space followed (or, at the end, preceded) by an ASCII byte,
+    /// or nothing, is a character of its own; next to a non-ASCII scalar it may be part of a
+    /// larger one, and the characters decide as before.
+    static func section(fromUTF8 utf8: UnsafeBufferPointer<UInt8>) -> [String] {
+        if utf8.isEmpty { return [] }
+        var items: [String] = []
+        split(utf8, isSeparator: { $0 == 0x3E }) { item, isLast in
+            var start = 0
+            var end = item.count
+            if !items.isEmpty, end > 0, item[0] == 0x20 {
+                if end == 1 || item[1] < 0x80 {
+                    start = 1
+                } else {
+                    return items.append(trimmedByCharacters(item, first: true, last: !isLast))
+                }
+            }
+            if !isLast, end > start, item[end - 1] == 0x20 {
+                if end - 1 == start || item[end - 2] < 0x80 {
+                    end -= 1
+                } else {
+                    return items.append(trimmedByCharacters(item, first: !items.isEmpty, last: true))
+                }
+            }
+            items.append(String(decoding: UnsafeBufferPointer(rebasing: item[start..<end]), as: UTF8.self))
         }
+        return items
+    }
+
+    /// A heading with a space dropped from its start and end, as characters: the way the bytes
+    /// are trimmed when a space touches a non-ASCII scalar.
+    private static func trimmedByCharacters(_ item: UnsafeBufferPointer<UInt8>, first: Bool, last: Bool) -> String {
+        var piece = Substring(String(decoding: item, as: UTF8.self))
+        if first, piece.first == " " { piece = piece.dropFirst() }
+        if last, piece.last == " " { piece = piece.dropLast() }
+        return String(piece)
     }
 
     private static func escape(_ item: String, special: (Unicode.Scalar) -> Bool) -> String {
@@ -44,45 +89,44 @@ public enum ListCell {
         return String(out)
     }
 
-    /// Splits on unescaped separators and removes the escapes; a trailing lone `\` stays.
+    /// Splits on unescaped separators and removes the escapes; a trailing lone `\` stays. Calls
+    /// `item` with each item's bytes (valid only during the call) and whether it is the last.
     ///
     /// Works on UTF-8 bytes, copying each item out whole (scalar by scalar was a tenth of a
     /// large import): the separators and `\` are ASCII, and dropping the `\` before a scalar
     /// leaves that scalar's bytes as they were.
-    private static func split(_ cell: String, isSeparator: (UInt8) -> Bool) -> [String] {
-        var cell = cell
-        return cell.withUTF8 { utf8 in
-            var items: [String] = []
-            var unescaped: [UInt8] = []
-            var escapes = false
-            var start = 0
-            var i = 0
-            func item(upTo end: Int) -> String {
-                let run = UnsafeBufferPointer(rebasing: utf8[start..<end])
-                guard escapes else { return String(decoding: run, as: UTF8.self) }
-                unescaped.append(contentsOf: run)
-                defer { unescaped.removeAll(keepingCapacity: true) }
-                return String(decoding: unescaped, as: UTF8.self)
-            }
-            while i < utf8.count {
-                let byte = utf8[i]
-                if byte == 0x5C && i + 1 < utf8.count {
-                    // Drop the backslash; the next byte starts the run, as text whatever it is.
-                    unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                    escapes = true
-                    start = i + 1
-                    i += 2
-                } else if isSeparator(byte) {
-                    items.append(item(upTo: i))
-                    escapes = false
-                    i += 1
-                    start = i
-                } else {
-                    i += 1
-                }
-            }
-            items.append(item(upTo: utf8.count))
-            return items
+    private static func split(
+        _ utf8: UnsafeBufferPointer<UInt8>, isSeparator: (UInt8) -> Bool,
+        _ item: (UnsafeBufferPointer<UInt8>, _ isLast: Bool) -> Void
+    ) {
+        var unescaped: [UInt8] = []
+        var escapes = false
+        var start = 0
+        var i = 0
+        func emit(upTo end: Int, isLast: Bool) {
+            let run = UnsafeBufferPointer(rebasing: utf8[start..<end])
+            guard escapes else { return item(run, isLast) }
+            unescaped.append(contentsOf: run)
+            unescaped.withUnsafeBufferPointer { item($0, isLast) }
+            unescaped.removeAll(keepingCapacity: true)
         }
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte == 0x5C && i + 1 < utf8.count {
+                // Drop the backslash; the next byte starts the run, as text whatever it is.
+                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                escapes = true
+                start = i + 1
+                i += 2
+            } else if isSeparator(byte) {
+                emit(upTo: i, isLast: false)
+                escapes = false
+                i += 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        emit(upTo: utf8.count, isLast: true)
     }
 }

@@ -36,6 +36,9 @@ struct Import: ParsableCommand {
     func run() throws {
         let data = try readInput()
         let chosen = format.format ?? ImportFormat.detect(data, fileName: file)
+        let store = DeckStore(home: homeOptions.dataHome)
+        // Only an Anki file can name its deck: any other deck is known now, and read meanwhile.
+        let preload = chosen == .anki ? nil : (try? deckName(fileDeck: nil)).map { DeckPreload($0.0, from: store) }
         let table: ImportedTable
         do {
             switch chosen {
@@ -48,10 +51,15 @@ struct Import: ParsableCommand {
         } catch {
             throw failure(error)
         }
-        let (name, title) = try deckName(table)
-        let store = DeckStore(home: homeOptions.dataHome)
+        let (name, title) = try deckName(fileDeck: table.deckName)
         let loaded: DeckStore.Loaded?
-        do { loaded = store.exists(name) ? try store.loadNotingFile(name) : nil } catch {
+        do {
+            if let preload, preload.name == name {
+                loaded = try preload.loaded()
+            } else {
+                loaded = store.exists(name) ? try store.loadNotingFile(name) : nil
+            }
+        } catch {
             throw RecallFailure(message: "\(error)")
         }
         let existing = loaded?.deck ?? Deck(title: title)
@@ -85,12 +93,13 @@ struct Import: ParsableCommand {
     }
 
     /// The deck's slug and, for a new deck, its title.
-    private func deckName(_ table: ImportedTable) throws -> (DeckName, String) {
+    /// - Parameter fileDeck: the deck an Anki file names.
+    private func deckName(fileDeck: String?) throws -> (DeckName, String) {
         if let deck {
             do { return (try DeckName(deck), deck) } catch { throw RecallFailure(message: "\(error)") }
         }
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        for candidate in [table.deckName, stem].compactMap({ $0 }) {
+        for candidate in [fileDeck, stem].compactMap({ $0 }) {
             let title = TerminalSanitizer.inertLine(candidate).trimmingCharacters(in: .whitespaces)
             if let name = DeckName(slugging: title) { return (name, title) }
         }

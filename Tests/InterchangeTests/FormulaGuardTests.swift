@@ -1,7 +1,9 @@
 import Flashcards
 import Foundation
-import Interchange
+import TestSupport
 import Testing
+
+@testable import Interchange
 
 struct FormulaGuardTests {
     @Test(arguments: [
@@ -41,5 +43,17 @@ struct FormulaGuardTests {
         #expect(
             String(decoding: data.dropFirst(3), as: UTF8.self)
                 == "id,front,back,kind,section,tags,context\r\nx1,q,a,faq,,,\r\n")
+    }
+
+    /// The byte version a CSV import uses against the `String` one, on every cell shape.
+    @Test func restoresBytesAsItRestoresText() {
+        var tricky = TrickyText(seed: 66)
+        var cells = ["", "'", "''", "'=", "''=", "'a", "'é", "'\u{301}=", "''-5", "'\t", "'\r\n", "'@x", "'+"]
+        cells += (0..<3000).map { _ in (tricky.int(0...1) == 0 ? "'" : "") + tricky.text(maxPieces: 4) }
+        for cell in cells {
+            var text = cell
+            let restored = text.withUTF8 { Array(FormulaGuard.restore($0)) }
+            #expect(restored == Array(FormulaGuard.restore(cell).utf8), "\(cell.debugDescription)")
+        }
     }
 }

@@ -10,6 +10,11 @@ struct ListCellTests {
     @Test func splitsEveryCellAsTheScalarVersionDid() {
         var tricky = TrickyText(seed: 21)
         var cells = ["", "\\", "a\\", "\\\\", "\\é", "a\\ b", "a\\>b", "> >", " a  b ", "a\\\u{301}>b"]
+        // Spaces by separators next to scalars that may join them into one character.
+        cells += [
+            " \u{301}>b", "a>\u{301} ", "a \u{301}> b", "\u{600} >x", "x> \u{600}", " > ", ">", ">>", "  >  ", "é > é",
+        ]
+        cells += ["a \\> b", "a\\ > b", "\u{600}  > \u{301}", "e\u{301} >  e\u{301}", "\r > \n", "🙂 >👩‍👩‍👧 "]
         cells += (0..<4000).map { _ in tricky.text(maxPieces: 6) }
         for cell in cells {
             #expect(ListCell.tags(fromCell: cell) == ScalarListCell.tags(fromCell: cell), "\(cell.debugDescription)")

@@ -105,6 +105,29 @@ struct RecordScannerTests {
         #expect(refused > 100 && refused < 1400)
     }
 
+    /// The split point's quote parity, sixteen bytes at a time, against a byte walk.
+    @Test func likelyRecordStartIsWhereAByteWalkFindsIt() {
+        func walked(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            var quotes = 0
+            for i in 0..<(bytes.count - bytes.count / 4) {
+                if bytes[i] == 0x22 { quotes += 1 }
+                guard i >= bytes.count / 2, quotes % 2 == 0 else { continue }
+                if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+                    return i + 1
+                }
+            }
+            return nil
+        }
+        var tricky = TrickyText(seed: 88)
+        for _ in 0..<2000 {
+            let text = (0..<tricky.int(0...40)).map { _ in tricky.text(maxPieces: 6) }.joined()
+            var utf8 = text
+            utf8.withUTF8 { bytes in
+                #expect(RecordScanner.likelyRecordStart(in: bytes) == walked(bytes), "\(text.debugDescription)")
+            }
+        }
+    }
+
     /// Reading in two halves at once gives the one-pass table or error, on well-formed and
     /// arbitrary text, several generated texts joined so a split has room to land anywhere.
     @Test(arguments: delimiters)

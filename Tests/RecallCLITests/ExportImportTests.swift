@@ -128,6 +128,31 @@ struct ExportImportTests {
         #expect(!store.exists(try DeckName("cols")))
     }
 
+    /// The deck is read while the file is (`DeckPreload`): a problem in the file is still
+    /// reported before a damaged deck, a damaged deck still stops a good file, and a deck
+    /// named after the file is found and updated as one named with `--deck`.
+    @Test func theDeckReadAheadReportsAsBefore() throws {
+        let decks = home.url.appendingPathComponent("Decks")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        try Data("{\"format\": 1, \"cards\": [".utf8).write(to: decks.appendingPathComponent("cells.json"))
+        let bad = try home.write("bad.csv", "front,back\nq,\"never closed\n")
+        let r = try recall(["import", bad.path, "--deck", "cells"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(bad.path):2: error: unbalanced quotes"))
+        #expect(!r.stderr.contains("not a recall deck"))
+
+        let good = try home.write("cells.csv", "front,back\nq,a\n")
+        let damaged = try recall(["import", good.path])
+        #expect(damaged.status == 1)
+        #expect(damaged.stderr.contains("cells.json: not a recall deck"))
+
+        try store.save(cells, as: DeckName("cells"))
+        let updated = try recall(["import", good.path])
+        #expect(updated.status == 0, "\(updated.stderr)")
+        #expect(updated.stdout.hasSuffix("into Decks/cells.json: 1 added, 0 updated, 0 unchanged.\n"))
+        #expect(try store.load(DeckName("cells")).cards.count == 3)
+    }
+
     @Test(arguments: [
         ("empty.csv", Data()), ("binary.csv", Data([0x00, 0x01, 0x02])), ("header.csv", Data("front,colour\n".utf8)),
     ])

@@ -202,9 +202,12 @@ struct ArticleInputs {
             var isDirectory = entry.pointee.d_type == DT_DIR
             if entry.pointee.d_type == DT_UNKNOWN {
                 var info = stat()
-                isDirectory = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                isDirectory =
+                    fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
             }
-            if !name.hasPrefix("."), !isDirectory { consider(path, name: name, files: &files, notes: &notes) }
+            if !name.hasPrefix("."), !isDirectory {
+                consider(path, name: name, in: dirfd(dir), files: &files, notes: &notes)
+            }
             if isDirectory {
                 walk(prefix, relative: relative + name + "/", files: &files, notes: &notes, walked: &walked)
             }
@@ -212,12 +215,14 @@ struct ArticleInputs {
     }
 
     /// A non-hidden entry: an article file, a file noted as not one, or (a directory, or a
-    /// link to nothing) passed over.
+    /// link to nothing) passed over. It is looked up by name in its open directory `directory`
+    /// (`fstatat`), which spares the kernel resolving every component of its path again.
     private static func consider(
-        _ path: String, name: String, files: inout [(path: String, size: Int?)], notes: inout [BuildNote]
+        _ path: String, name: String, in directory: Int32, files: inout [(path: String, size: Int?)],
+        notes: inout [BuildNote]
     ) {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return }
+        guard fstatat(directory, name, &info, 0) == 0, info.st_mode & S_IFMT != S_IFDIR else { return }
         if ArticleFormat.extensions[pathExtension(name).lowercased()] != nil {
             files.append((path, info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : nil))
         } else {

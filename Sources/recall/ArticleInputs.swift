@@ -27,6 +27,17 @@ struct ArticleInputs {
     /// How many articles there are.
     var count: Int { items.count }
 
+    /// The articles' bytes as far as known: standard input's, and the regular files' sizes
+    /// as the directory walk found them.
+    var knownBytes: Int {
+        items.reduce(0) { total, item in
+            switch item {
+            case .read(let source): total + source.bytes.count
+            case .file(_, let size): total + (size ?? 0)
+            }
+        }
+    }
+
     /// Lists the articles, reads standard input, and checks that every argument names something.
     /// - Throws: `RecallFailure` with every error in argument order (missing paths, directories
     ///   without articles, and then also the files that cannot be read, as reading them all

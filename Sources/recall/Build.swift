@@ -49,6 +49,8 @@ struct Build: ParsableCommand {
     func run() throws {
         let home = homeOptions.dataHome
         var inputs = try ArticleInputs.collect(articles, format: format.format, home: home)
+        // A build holds about seven times its articles' bytes at its peak.
+        HugePageHeap.reserve(inputs.knownBytes * 7)
         // Without --deck the name comes from the paths and cannot fail; a bad --deck is reported
         // below, after any file that could not be read, as it was when files were read first.
         let named = deck == nil ? try deckName(inputs: inputs) : nil

@@ -21,10 +21,11 @@ enum HugePageHeap {
     private static let topPad: Int32 = -2
     private static let mmapThreshold: Int32 = -3
 
-    /// Advises `bytes` (rounded up to huge pages; nothing under `minimum`) of heap to come.
+    /// Advises `bytes` (rounded up to huge pages, at most 256 MB, which keeps `mallopt`'s
+    /// `Int32` values in range; nothing under `minimum`) of heap to come.
     static func reserve(_ bytes: Int, minimum: Int = 8 << 20) {
         guard bytes >= minimum else { return }
-        let room = min((bytes + hugePage - 1) / hugePage * hugePage, 1 << 30)
+        let room = min((bytes + hugePage - 1) / hugePage * hugePage, 256 << 20)
         // Blocks up to 32 MB (the largest glibc allows) come from the heap; the heap keeps
         // what is freed; and its next extension adds `room`.
         guard let mallopt = mallopt, mallopt(mmapThreshold, 32 << 20) == 1,

@@ -51,11 +51,12 @@ struct Similarity {
             for (paragraph, range) in paragraphs.enumerated() {
                 let stamp = Int32(truncatingIfNeeded: paragraph)
                 for w in words[range] {
+                    // No branch on "seen in this paragraph" or "new word": both are taken
+                    // at random, and their mispredictions were most of this loop's time.
                     let slot = table.slot(of: w)
-                    guard seenIn[slot] != stamp else { continue }
+                    counts[slot] &+= Int32(truncatingIfNeeded: Similarity.bit(seenIn[slot] != stamp))
                     seenIn[slot] = stamp
                     keys[slot] = w
-                    counts[slot] += 1
                 }
             }
         }
@@ -72,18 +73,29 @@ struct Similarity {
     @inline(__always)
     private func isCommon(_ w: Word) -> Bool {
         let slot = table.slot(of: w)
-        return table.counts[slot] >= limit && table.keys[slot] == w
+        return Similarity.bit(table.counts[slot] >= limit) & Similarity.bit(table.keys[slot] == w) != 0
     }
 
     /// `signature(set(words))` for words in any order with repeats: the common words are
     /// looked up and left out first, so only the distinctive ones are sorted.
     func signature(ofWords words: ArraySlice<Word>) -> WordSet {
-        var out: [Word] = []
-        out.reserveCapacity(words.count)
-        for w in words where !isCommon(w) { out.append(w) }
+        // Each word is stored, and kept (`count` moves on) only when it is not common: no
+        // branch on a coin toss.
+        var out = WordSet(unsafeUninitializedCapacity: words.count) { out, count in
+            var n = 0
+            for w in words {
+                out[n] = w
+                n &+= Int(truncatingIfNeeded: Similarity.bit(!isCommon(w)))
+            }
+            count = n
+        }
         Similarity.formSet(&out)
         return out
     }
+
+    /// 1 for true, 0 for false.
+    @inline(__always)
+    static func bit(_ b: Bool) -> UInt64 { UInt64(unsafeBitCast(b, to: UInt8.self)) }
 
     func signature(ofWords words: [Word]) -> WordSet { signature(ofWords: words[...]) }
 
@@ -129,15 +141,17 @@ struct Similarity {
         var shared = 0
         var i = 0
         var j = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                shared += 1
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                // Each step moves past the smaller word (both when equal) without a branch on
+                // which: that one was mispredicted at random.
+                while i < a.count && j < b.count {
+                    let x = a[i]
+                    let y = b[j]
+                    shared &+= Int(truncatingIfNeeded: bit(x == y))
+                    i &+= Int(truncatingIfNeeded: bit(x <= y))
+                    j &+= Int(truncatingIfNeeded: bit(y <= x))
+                }
             }
         }
         return Double(shared) / Double(a.count + b.count - shared)
@@ -257,11 +271,15 @@ final class SimilarityTable {
     }
 
     /// The slot that holds `w`, or the free slot where it goes (linear probing).
+    ///
+    /// One branch per slot, taken only on a collision: the probe ends where the key is `w` or
+    /// the slot is free, which is where `min` of the two is 0 (a free slot whose stale key is
+    /// `w` ends it either way). A branch on "free or not" was taken at random.
     @inline(__always)
     func slot(of w: Similarity.Word) -> Int {
         let mask = capacity - 1
         var slot = Int(truncatingIfNeeded: (w &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        while counts[slot] != 0 && keys[slot] != w { slot = (slot + 1) & mask }
+        while min(keys[slot] ^ w, UInt64(UInt32(bitPattern: counts[slot]))) != 0 { slot = (slot + 1) & mask }
         return slot
     }
 }

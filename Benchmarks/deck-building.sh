@@ -17,7 +17,7 @@ bytes=$(cat "$work"/articles/* | wc -c)
 /usr/bin/time -f "%e s elapsed, %U s user, %S s system, %M KB peak resident" \
     taskset -c 0 .build/release/recall build "$work/articles" --deck bench --home "$work/home"
 # Repeated timings, each into a fresh data directory.
-hyperfine --warmup 1 --runs 3 --export-json "$work/hyperfine.json" --prepare "rm -rf $work/home" \
+hyperfine --warmup 2 --runs 15 --export-json "$work/hyperfine.json" --prepare "rm -rf $work/home" \
     "taskset -c 0 .build/release/recall build $work/articles --deck bench --home $work/home" >/dev/null 2>&1
 python3 - "$work/hyperfine.json" "$bytes" "$n" <<'PY'
 import json, sys

@@ -67,12 +67,4 @@ public struct CardID: Hashable, Comparable, Codable, Sendable, CustomStringConve
     /// A lower-case hex digit.
     @inline(__always)
     private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
-
-    /// `derived(kind:question:)` as it was first written, on `String` and `Data`: the reference
-    /// the byte-buffer version is tested against.
-    static func derivedReference(kind: CardKind, question: String) -> CardID {
-        let key = kind.rawValue + "\u{1F}" + TextNormalizer.matchKey(question)
-        let digest = SHA256.hash(data: Data(key.utf8))
-        return CardID(ContentDigest.hex(digest.prefix(6)))
-    }
 }

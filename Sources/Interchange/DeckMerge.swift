@@ -183,9 +183,10 @@ public enum DeckMerge {
         var match: Int?
         var matchUnchanged = false
 
-        /// The row as `sanitized(row)` leaves it, made into a new card (the columns it lacks
-        /// left empty, an empty context absent), each text taken once: sanitizing a copy of the
-        /// row and then copying its texts into the card retained and released each twice more.
+        /// The row made into a new card with every text inert (id and kind by `word`, one-line
+        /// section and tags; the columns it lacks left empty, an empty context absent), each
+        /// text taken once: sanitizing a copy of the row and then copying its texts into the
+        /// card retained and released each twice more.
         init(_ row: ImportedCard, deck: [Card], known: CardPositions) {
             line = row.line
             let id = DeckMerge.word(row.id)
@@ -269,20 +270,6 @@ public enum DeckMerge {
             if given.contains(.context) { card.context = self.card.context }
             return card
         }
-    }
-
-    /// The row with every text inert; one-line fields (id, kind, section, tags) on one line,
-    /// and empty id and kind read as absent.
-    static func sanitized(_ row: ImportedCard) -> ImportedCard {
-        var row = row
-        row.id = word(row.id)
-        row.kind = word(row.kind)
-        row.front = TerminalSanitizer.inert(row.front)
-        row.back = TerminalSanitizer.inert(row.back)
-        row.context = row.context.map(TerminalSanitizer.inert)
-        row.section = row.section.map(inertSection)
-        row.tags = row.tags.map(inertTags)
-        return row
     }
 
     /// An id or kind on one line and trimmed; empty reads as absent.

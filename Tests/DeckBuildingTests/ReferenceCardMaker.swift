@@ -169,3 +169,13 @@ private struct ReferenceMergeTracker {
         return best
     }
 }
+
+extension CardID {
+    /// `derived(kind:question:)` as it was first written, on `String`s: the SHA-256 of the kind,
+    /// a unit separator and the question's match key, its first six bytes in hex. The reference
+    /// the byte-buffer version is tested against.
+    static func derivedReference(kind: CardKind, question: String) -> CardID {
+        let key = kind.rawValue + "\u{1F}" + TextNormalizer.matchKey(question)
+        return CardID(String(ContentDigest.sha256Hex(Array(key.utf8)).prefix(12)))
+    }
+}

@@ -45,7 +45,7 @@ struct RoundTripTests {
         #expect(table.cards.count == cards.count)
         let merged = try DeckMerge.merge(table.cards, into: Deck(title: "Big"))
         // Every row cleaned as on its own, in order (ids are all new, so each row is a card).
-        let clean = table.cards.map(DeckMerge.sanitized)
+        let clean = table.cards.map(sanitized)
         let same =
             merged.deck.cards.map(\.id.rawValue) == clean.map { $0.id ?? "" }
             && merged.deck.cards.map(\.front) == clean.map(\.front)
